@@ -1,0 +1,79 @@
+import { GraphQLScalarType, Kind } from "graphql";
+import { checkHealth } from "../lib/health";
+import { CLASS_SETS } from "../lib/models/classsets";
+import { parseCard } from "../lib/models/card";
+import type { Context } from "./context";
+
+type ModelRow = {
+  id: number;
+  number: number;
+  classSet: string;
+  status: string;
+  sha256: string;
+  card: unknown;
+  metrics: unknown;
+  createdAt: Date;
+  activatedAt: Date | null;
+  parent?: { number: number } | null;
+};
+
+const MODEL_SELECT = {
+  id: true,
+  number: true,
+  classSet: true,
+  status: true,
+  sha256: true,
+  card: true,
+  metrics: true,
+  createdAt: true,
+  activatedAt: true,
+  parent: { select: { number: true } },
+} as const;
+
+function modelVersion(row: ModelRow) {
+  const card = parseCard(row.card, `model version ${row.number}`);
+  return {
+    ...row,
+    id: String(row.id),
+    status: row.status.toUpperCase(),
+    classes: card.classes,
+    parentNumber: row.parent?.number ?? null,
+  };
+}
+
+const DateTime = new GraphQLScalarType({
+  name: "DateTime",
+  description: "ISO 8601 date and time",
+  serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)),
+  parseValue: (v) => new Date(String(v)),
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? new Date(ast.value) : null),
+});
+
+const JSONScalar = new GraphQLScalarType({
+  name: "JSON",
+  description: "Any JSON value",
+  serialize: (v) => v,
+  parseValue: (v) => v,
+});
+
+export const resolvers = {
+  DateTime,
+  JSON: JSONScalar,
+  Query: {
+    health: async (_: unknown, __: unknown, ctx: Context) => {
+      const h = await checkHealth(ctx.db, ctx.activeModel);
+      return { ok: h.ok, database: h.database, model: h.model };
+    },
+    activeModel: async (_: unknown, __: unknown, ctx: Context) => {
+      const row = await ctx.db.modelVersion.findFirst({
+        where: { status: "active" },
+        orderBy: { activatedAt: "desc" },
+        select: MODEL_SELECT,
+      });
+      return row ? modelVersion(row) : null;
+    },
+    models: async (_: unknown, __: unknown, ctx: Context) =>
+      (await ctx.db.modelVersion.findMany({ orderBy: { number: "desc" }, select: MODEL_SELECT })).map(modelVersion),
+    classSets: () => Object.values(CLASS_SETS).map(({ name, labels }) => ({ name, labels })),
+  },
+};

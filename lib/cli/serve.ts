@@ -1,0 +1,110 @@
+// The body of `npm start`: database, migrations, seed, build, then the web server, stopped in order on Ctrl-C.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { config, ConfigError, resolvePath, ROOT } from "../config";
+import { createDb } from "../db/client";
+import { findMariadbd, startEmbedded, type EmbeddedServer } from "../db/embedded";
+import { migrate } from "../db/migrate";
+import { ensureAdmin, registerBundledModel } from "../db/seed";
+import { redact } from "../db/url";
+import { buildIfStale } from "./build";
+import { aptInstall } from "./system-packages";
+
+const say = (line: string) => process.stdout.write(`[handprint] ${line}\n`);
+
+async function waitForHealth(port: number, child: ChildProcess): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      return (await res.json()) as Record<string, unknown>;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error("the web server did not answer within 120 s");
+}
+
+async function main() {
+  const cfg = config();
+  let embedded: EmbeddedServer | undefined;
+  let web: ChildProcess | undefined;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say("stopping…");
+    if (web && web.exitCode === null) {
+      const exited = new Promise((r) => web!.once("exit", r));
+      web.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (web.exitCode === null) web.kill("SIGKILL");
+    }
+    if (embedded) await embedded.stop();
+    say("stopped");
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+  try {
+    let databaseUrl = cfg.DATABASE_URL;
+    if (databaseUrl) {
+      say(`using the database at ${redact(databaseUrl)}`);
+    } else {
+      if (!findMariadbd()) {
+        if (cfg.SKIP_APT) throw new Error("MariaDB is not installed (mariadbd not found) and SKIP_APT is set; install mariadb-server or set DATABASE_URL");
+        aptInstall(["mariadb-server"], "MariaDB is not installed (mariadbd not found) and DATABASE_URL is not set", say);
+      }
+      const dir = path.join(resolvePath(cfg.DATA_DIR), "mariadb");
+      embedded = await startEmbedded({ dir, port: cfg.EMBEDDED_DB_PORT, onLog: say });
+      databaseUrl = embedded.url;
+      say(`embedded MariaDB on 127.0.0.1:${embedded.port}, data in ${path.relative(ROOT, dir) || dir}`);
+    }
+
+    const { applied } = await migrate(databaseUrl, { onApply: (name) => say(`applied migration ${name}`) });
+    if (!applied.length) say("database schema is up to date");
+
+    const db = createDb(databaseUrl);
+    try {
+      const admin = await ensureAdmin(db, cfg.ADMIN_USERNAME, cfg.ADMIN_PASSWORD);
+      if (admin.generatedPassword) {
+        say(`created the admin account "${cfg.ADMIN_USERNAME}" with the password: ${admin.generatedPassword}`);
+        say("(shown only this once; set ADMIN_PASSWORD to choose it, or run `npm run admin:create`)");
+      } else if (admin.created) {
+        say(`created the admin account "${cfg.ADMIN_USERNAME}" with the password from ADMIN_PASSWORD`);
+      }
+      const model = await registerBundledModel(db, resolvePath(cfg.BUNDLED_MODEL));
+      say(model.registered ? `registered the bundled model as version ${model.number} (active)` : `active model: version ${model.number}`);
+    } finally {
+      await db.$disconnect();
+    }
+
+    buildIfStale(say);
+    if (stopping) return;
+
+    const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+    web = spawn(process.execPath, [next, "start", "--port", String(cfg.PORT), "--hostname", cfg.HOST], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    web.on("exit", (code) => {
+      if (!stopping) {
+        say(`the web server exited (code ${code})`);
+        void shutdown(code || 1);
+      }
+    });
+    const health = await waitForHealth(cfg.PORT, web);
+    say(`ready: http://localhost:${cfg.PORT}  (health: ${health.ok ? "ok" : JSON.stringify(health)})`);
+    say("press Ctrl-C to stop");
+  } catch (err) {
+    process.stderr.write(`[handprint] ${err instanceof Error ? err.message : String(err)}\n`);
+    await shutdown(1);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`[handprint] ${err instanceof ConfigError ? err.message : String(err)}\n`);
+  process.exit(1);
+});

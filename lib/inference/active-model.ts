@@ -1,0 +1,88 @@
+import type { Db } from "../db/client";
+import { log } from "../log";
+import { parseCard, type ModelCard } from "../models/card";
+import { loadModel, type LoadedModel } from "./session";
+
+export type ServingModel = {
+  id: number;
+  number: number;
+  classSet: string;
+  classes: string[];
+  card: ModelCard;
+  loaded: LoadedModel;
+};
+
+const RELEASE_AFTER_MS = 30_000;
+
+/**
+ * Keeps the active model version loaded, checking the database for a newly active one every
+ * `pollMs`. A new version is loaded beside the old one and swapped in at once; the old session
+ * is released later so requests already running on it finish.
+ */
+export class ActiveModel {
+  private current?: ServingModel;
+  private loading?: Promise<ServingModel | undefined>;
+  private timer?: NodeJS.Timeout;
+  lastError?: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: { pollMs: number; threads: number },
+  ) {}
+
+  get(): ServingModel | undefined {
+    return this.current;
+  }
+
+  /** The serving model, loading it first if needed. Throws when there is none. */
+  async require(): Promise<ServingModel> {
+    const model = this.current ?? (await this.refresh());
+    if (!model) throw new Error(this.lastError ?? "no active model version");
+    this.startPolling();
+    return model;
+  }
+
+  startPolling(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.opts.pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  refresh(): Promise<ServingModel | undefined> {
+    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  private async load(): Promise<ServingModel | undefined> {
+    try {
+      const row = await this.db.modelVersion.findFirst({
+        where: { status: "active" },
+        orderBy: { activatedAt: "desc" },
+        select: { id: true },
+      });
+      if (!row) {
+        this.lastError = "no model version is active";
+        return this.current;
+      }
+      if (row.id === this.current?.id) return this.current;
+      const full = await this.db.modelVersion.findUniqueOrThrow({ where: { id: row.id } });
+      const card = parseCard(full.card, `model version ${full.number}`);
+      const loaded = await loadModel(full.onnx, this.opts.threads);
+      const previous = this.current;
+      this.current = { id: full.id, number: full.number, classSet: full.classSet, classes: card.classes, card, loaded };
+      this.lastError = undefined;
+      log.info({ model: full.number, classSet: full.classSet, replaced: previous?.number }, "model version loaded");
+      if (previous) setTimeout(() => void previous.loaded.session.release().catch(() => undefined), RELEASE_AFTER_MS).unref();
+      return this.current;
+    } catch (err) {
+      this.lastError = err instanceof Error ? err.message : String(err);
+      log.error({ err: this.lastError }, "loading the active model failed");
+      return this.current;
+    }
+  }
+}
