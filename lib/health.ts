@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import { errorSummary } from "./errors";
 import type { ActiveModel } from "./inference/active-model";
 
 export type Health = {
@@ -9,16 +10,15 @@ export type Health = {
 
 export async function checkHealth(db: Db, model: ActiveModel): Promise<Health> {
   const started = performance.now();
-  const database: Health["database"] = await db
-    .$queryRawUnsafe("SELECT 1")
-    .then(() => ({ ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 }))
-    .catch((err: unknown) => ({ ok: false, error: err instanceof Error ? err.message.split("\n")[0] : String(err) }));
-  let modelStatus: Health["model"];
-  try {
-    const m = await model.require();
-    modelStatus = { ok: true, version: m.number, classSet: m.classSet, classes: m.classes.length };
-  } catch (err) {
-    modelStatus = { ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
+  const [database, modelStatus] = await Promise.all([
+    db
+      .$queryRawUnsafe("SELECT 1")
+      .then((): Health["database"] => ({ ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 }))
+      .catch((err: unknown): Health["database"] => ({ ok: false, error: errorSummary(err) })),
+    model
+      .require()
+      .then((m): Health["model"] => ({ ok: true, version: m.number, classSet: m.classSet, classes: m.classes.length }))
+      .catch((err: unknown): Health["model"] => ({ ok: false, error: errorSummary(err) })),
+  ]);
   return { ok: database.ok && modelStatus.ok, database, model: modelStatus };
 }

@@ -14,6 +14,8 @@ export function connectionOptions(databaseUrl: string): PoolConfig & { database:
     database,
     socketPath,
     connectionLimit: Number(url.searchParams.get("connection_limit") ?? 10),
+    connectTimeout: 3000,
+    acquireTimeout: 5000,
     // Large ONNX blobs travel through this pool.
     maxAllowedPacket: 64 * 1024 * 1024,
   };

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { errorSummary } from "../errors";
 import { log } from "../log";
 import { parseCard, type ModelCard } from "../models/card";
 import { loadModel, type LoadedModel } from "./session";
@@ -80,7 +81,7 @@ export class ActiveModel {
       if (previous) setTimeout(() => void previous.loaded.session.release().catch(() => undefined), RELEASE_AFTER_MS).unref();
       return this.current;
     } catch (err) {
-      this.lastError = err instanceof Error ? err.message : String(err);
+      this.lastError = errorSummary(err);
       log.error({ err: this.lastError }, "loading the active model failed");
       return this.current;
     }

@@ -1,0 +1,42 @@
+import { createDb } from "../../lib/db/client";
+import { registerBundledModel } from "../../lib/db/seed";
+import { withDatabase } from "../../lib/db/url";
+import { checkHealth } from "../../lib/health";
+import { ActiveModel } from "../../lib/inference/active-model";
+import { freshDatabase, serverUrl, type TestDatabase } from "../helpers/db";
+
+describe("health", () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await freshDatabase();
+  });
+  afterEach(() => t.drop());
+
+  it("is ok with a database and an active model", async () => {
+    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
+    const model = new ActiveModel(t.db, { pollMs: 60_000, threads: 1 });
+    const health = await checkHealth(t.db, model);
+    model.stop();
+    expect(health.ok).toBe(true);
+    expect(health.database.ok).toBe(true);
+    expect(health.model).toMatchObject({ ok: true, version: 1, classSet: "balanced47", classes: 47 });
+  });
+
+  it("is not ok when no model version is active", async () => {
+    const model = new ActiveModel(t.db, { pollMs: 60_000, threads: 1 });
+    const health = await checkHealth(t.db, model);
+    expect(health.ok).toBe(false);
+    expect(health.database.ok).toBe(true);
+    expect(health.model).toEqual({ ok: false, error: "no model version is active" });
+  });
+
+  it("is not ok when the database does not answer", async () => {
+    const broken = createDb(withDatabase(serverUrl().replace(/:\d+\//, ":1/"), "nowhere"));
+    const model = new ActiveModel(broken, { pollMs: 60_000, threads: 1 });
+    const health = await checkHealth(broken, model);
+    expect(health.ok).toBe(false);
+    expect(health.database.ok).toBe(false);
+    expect(health.database.error).toBeTruthy();
+    await broken.$disconnect();
+  });
+});
