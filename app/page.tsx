@@ -1,12 +1,19 @@
+import { Recognizer } from "./recognizer";
+
 export default function Home() {
   return (
-    <main className="mx-auto max-w-3xl p-6">
-      <h1 className="text-3xl font-semibold tracking-tight">handprint</h1>
-      <p className="mt-2 text-slate-600">Handwritten character recognition: digits and letters, read by a small CNN.</p>
-      <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        The service is running. Check its status at <a className="text-blue-700 underline" href="/api/health">/api/health</a> or
-        query it at <a className="text-blue-700 underline" href="/api/graphql">/api/graphql</a>.
-      </p>
+    <main className="mx-auto max-w-5xl px-4 py-6 sm:py-10">
+      <header className="mb-6">
+        <h1 className="text-3xl font-semibold tracking-tight">handprint</h1>
+        <p className="mt-1 text-slate-600">
+          Write a digit or a letter, or upload photos of handwritten characters, and see what the model reads.
+        </p>
+      </header>
+      <Recognizer />
+      <footer className="mt-10 text-xs text-slate-500">
+        Every upload is stored and may be reviewed by our admins to train better models. API:{" "}
+        <a className="underline" href="/api/graphql">GraphQL</a> · <a className="underline" href="/api/health">health</a>
+      </footer>
     </main>
   );
 }

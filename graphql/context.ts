@@ -1,7 +1,12 @@
 import type { Db } from "../lib/db/client";
 import type { ActiveModel } from "../lib/inference/active-model";
+import type { RateLimiter } from "../lib/ratelimit";
+import type { PredictDeps } from "../lib/samples/predict";
 
 export type Context = {
   db: Db;
   activeModel: ActiveModel;
+  predict: PredictDeps;
+  predictLimiter: RateLimiter;
+  clientKey: string;
 };

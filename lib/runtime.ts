@@ -1,14 +1,32 @@
 import { config } from "./config";
 import { db } from "./db/client";
 import { ActiveModel } from "./inference/active-model";
+import { Batcher } from "./inference/batcher";
+import { RateLimiter } from "./ratelimit";
+import type { PredictDeps } from "./samples/predict";
 
 /** Process-wide services, built once and shared by every route (Next.js bundles routes separately). */
-const g = globalThis as unknown as { handprintActiveModel?: ActiveModel };
+type Services = { activeModel: ActiveModel; batcher: Batcher; predictLimiter: RateLimiter };
+const g = globalThis as unknown as { handprintServices?: Services };
 
-export function activeModel(): ActiveModel {
-  g.handprintActiveModel ??= new ActiveModel(db(), {
-    pollMs: config().MODEL_POLL_MS,
-    threads: config().INFERENCE_THREADS,
-  });
-  return g.handprintActiveModel;
+function services(): Services {
+  if (!g.handprintServices) {
+    const cfg = config();
+    const activeModel = new ActiveModel(db(), { pollMs: cfg.MODEL_POLL_MS, threads: cfg.INFERENCE_THREADS });
+    g.handprintServices = {
+      activeModel,
+      batcher: new Batcher(() => activeModel.require(), { maxBatch: cfg.INFERENCE_MAX_BATCH, maxWaitMs: cfg.INFERENCE_MAX_WAIT_MS }),
+      predictLimiter: new RateLimiter(cfg.RATE_LIMIT_PER_MINUTE),
+    };
+  }
+  return g.handprintServices;
+}
+
+export const activeModel = () => services().activeModel;
+export const predictLimiter = () => services().predictLimiter;
+
+export function predictDeps(): PredictDeps {
+  const cfg = config();
+  const s = services();
+  return { db: db(), batcher: s.batcher, model: () => s.activeModel.require(), maxInputPixels: cfg.MAX_INPUT_PIXELS, maxUploadBytes: cfg.MAX_UPLOAD_BYTES };
 }

@@ -1,8 +1,8 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { checkHealth } from "../lib/health";
-import { CLASS_SETS } from "../lib/models/classsets";
-import { parseCard } from "../lib/models/card";
-import type { Context } from "./context";
+import { checkHealth } from "../../lib/health";
+import { CLASS_SETS } from "../../lib/models/classsets";
+import { parseCard } from "../../lib/models/card";
+import type { Context } from "../context";
 
 type ModelRow = {
   id: number;
@@ -56,7 +56,7 @@ const JSONScalar = new GraphQLScalarType({
   parseValue: (v) => v,
 });
 
-export const resolvers = {
+export const modelResolvers = {
   DateTime,
   JSON: JSONScalar,
   Query: {

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { ApiError, errorResponse, toApiError } from "../../../lib/api-errors";
+import { config } from "../../../lib/config";
+import { log } from "../../../lib/log";
+import { clientKey } from "../../../lib/ratelimit";
+import { predictDeps, predictLimiter } from "../../../lib/runtime";
+import { predictAndStore } from "../../../lib/samples/predict";
+
+export const dynamic = "force-dynamic";
+
+const options = z.object({
+  restrict: z.enum(["digits", "letters", "upper", "lower"]).optional(),
+  classes: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? Array.from(v.replace(/[\s,]/g, "")) : undefined)),
+});
+
+/**
+ * POST /api/predict: multipart/form-data with an `image` (or `file`) field, or the raw image bytes as the
+ * body with an image/* content type. Optional `restrict` (digits, letters, upper, lower) and `classes`
+ * (e.g. "0123456789") as form fields or query parameters.
+ */
+export async function POST(request: Request) {
+  try {
+    const wait = predictLimiter().take(clientKey(request.headers));
+    if (wait) throw new ApiError("RATE_LIMITED", `too many predictions; try again in ${wait} s`, { retryAfter: wait });
+    const limit = config().MAX_UPLOAD_BYTES;
+    const declared = Number(request.headers.get("content-length") ?? 0);
+    if (declared > limit + 64 * 1024) throw new ApiError("PAYLOAD_TOO_LARGE", `the upload is ${declared} bytes; the limit is ${limit} bytes`);
+
+    const url = new URL(request.url);
+    const type = request.headers.get("content-type") ?? "";
+    let bytes: Buffer;
+    let contentType: string | undefined;
+    let fields: Record<string, string | undefined> = { restrict: url.searchParams.get("restrict") ?? undefined, classes: url.searchParams.get("classes") ?? undefined };
+    if (type.startsWith("multipart/form-data")) {
+      const form = await request.formData().catch(() => {
+        throw new ApiError("BAD_USER_INPUT", "the multipart body could not be read");
+      });
+      const file = form.get("image") ?? form.get("file");
+      if (!file || typeof file === "string") throw new ApiError("BAD_USER_INPUT", "send the image in a form field named `image`");
+      if (file.size > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `the upload is ${file.size} bytes; the limit is ${limit} bytes`);
+      bytes = Buffer.from(await file.arrayBuffer());
+      contentType = file.type || undefined;
+      fields = { restrict: (form.get("restrict") as string | null) || fields.restrict, classes: (form.get("classes") as string | null) || fields.classes };
+    } else if (type.startsWith("image/") || type === "application/octet-stream") {
+      bytes = Buffer.from(await request.arrayBuffer());
+      contentType = type;
+    } else {
+      throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "send multipart/form-data with an `image` field, or the image bytes with an image/* content type");
+    }
+    const opts = options.safeParse(fields);
+    if (!opts.success) throw new ApiError("BAD_USER_INPUT", `restrict must be one of digits, letters, upper, lower`);
+    const result = await predictAndStore(predictDeps(), { bytes, contentType, ...opts.data });
+    return Response.json(result, { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    const apiError = toApiError(err);
+    if (apiError.extra.internal) log.error({ err: String(err) }, "predict failed");
+    const retry = apiError.extra.retryAfter;
+    return errorResponse(apiError, retry ? { "retry-after": String(retry) } : {});
+  }
+}

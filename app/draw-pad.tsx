@@ -1,0 +1,89 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+type Point = { x: number; y: number; w: number };
+type Stroke = Point[];
+
+const SIZE = 280;
+
+/** A canvas for a finger, a mouse or a pen: strokes can be undone one by one or cleared. */
+export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; busy: boolean }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [strokes, setStrokes] = useState<Stroke[]>([]);
+  const current = useRef<Stroke | null>(null);
+
+  const redraw = (all: Stroke[]) => {
+    const ctx = canvas.current?.getContext("2d");
+    if (!ctx) return;
+    ctx.clearRect(0, 0, SIZE, SIZE);
+    ctx.lineCap = "round";
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = "#111827";
+    for (const stroke of all) {
+      for (let i = 0; i < stroke.length; i++) {
+        const a = stroke[Math.max(0, i - 1)];
+        const b = stroke[i];
+        ctx.lineWidth = b.w;
+        ctx.beginPath();
+        ctx.moveTo(a.x, a.y);
+        ctx.lineTo(b.x + (i === 0 ? 0.01 : 0), b.y);
+        ctx.stroke();
+      }
+    }
+  };
+
+  useEffect(() => redraw(strokes), [strokes]);
+
+  const point = (e: React.PointerEvent<HTMLCanvasElement>): Point => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const pressure = e.pointerType === "pen" && e.pressure > 0 ? e.pressure : 0.5;
+    return { x: ((e.clientX - rect.left) / rect.width) * SIZE, y: ((e.clientY - rect.top) / rect.height) * SIZE, w: 8 + pressure * 14 };
+  };
+
+  const undo = () => setStrokes((s) => s.slice(0, -1));
+  const clear = () => setStrokes([]);
+  const submit = () => canvas.current?.toBlob((blob) => blob && onSubmit(blob), "image/png");
+
+  return (
+    <div className="flex flex-col items-center gap-3">
+      <canvas
+        ref={canvas}
+        width={SIZE}
+        height={SIZE}
+        aria-label="Drawing area: write one character"
+        data-testid="draw-pad"
+        className="aspect-square w-full max-w-[280px] touch-none rounded-lg border-2 border-dashed border-slate-300 bg-white"
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          current.current = [point(e)];
+          redraw([...strokes, current.current]);
+        }}
+        onPointerMove={(e) => {
+          if (!current.current) return;
+          current.current.push(point(e));
+          redraw([...strokes, current.current]);
+        }}
+        onPointerUp={() => {
+          if (current.current) setStrokes((s) => [...s, current.current!]);
+          current.current = null;
+        }}
+        onPointerCancel={() => {
+          current.current = null;
+          redraw(strokes);
+        }}
+      />
+      <div className="flex gap-2">
+        <button type="button" className="btn" onClick={undo} disabled={!strokes.length}>
+          Undo
+        </button>
+        <button type="button" className="btn" onClick={clear} disabled={!strokes.length}>
+          Clear
+        </button>
+        <button type="button" className="btn btn-primary" onClick={submit} disabled={!strokes.length || busy}>
+          Recognise drawing
+        </button>
+      </div>
+    </div>
+  );
+}

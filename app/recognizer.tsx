@@ -1,0 +1,122 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { DrawPad } from "./draw-pad";
+import { ResultCard, type Prediction, type Result } from "./result-card";
+
+const RESTRICTIONS = [
+  { value: "", label: "Any character" },
+  { value: "digits", label: "Digits only" },
+  { value: "letters", label: "Letters only" },
+  { value: "upper", label: "Upper case" },
+  { value: "lower", label: "Lower case" },
+];
+
+let counter = 0;
+
+export function Recognizer() {
+  const [results, setResults] = useState<Result[]>([]);
+  const [restrict, setRestrict] = useState("");
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const camera = useRef<HTMLInputElement>(null);
+
+  const recognise = useCallback(
+    async (file: Blob, name: string) => {
+      const key = `r${++counter}`;
+      const preview = URL.createObjectURL(file);
+      setResults((rs) => [{ key, name, preview, pending: true }, ...rs]);
+      setBusy(true);
+      const form = new FormData();
+      form.append("image", file, name);
+      if (restrict) form.append("restrict", restrict);
+      let update: Partial<Result>;
+      try {
+        const res = await fetch("/api/predict", { method: "POST", body: form });
+        const body = (await res.json()) as Prediction & { error?: { message: string } };
+        update = res.ok ? { prediction: body } : { error: body.error?.message ?? `failed (${res.status})` };
+      } catch {
+        update = { error: "The server could not be reached. Check your connection and try again." };
+      }
+      setBusy(false);
+      setResults((rs) => rs.map((r) => (r.key === key ? { ...r, ...update, pending: false } : r)));
+    },
+    [restrict],
+  );
+
+  const addFiles = useCallback(
+    (files: FileList | File[] | null) => {
+      for (const f of Array.from(files ?? [])) void recognise(f, f.name || "pasted image");
+    },
+    [recognise],
+  );
+
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const files = Array.from(e.clipboardData?.files ?? []).filter((f) => f.type.startsWith("image/"));
+      if (files.length) {
+        e.preventDefault();
+        addFiles(files);
+      }
+    };
+    window.addEventListener("paste", onPaste);
+    return () => window.removeEventListener("paste", onPaste);
+  }, [addFiles]);
+
+  return (
+    <div className="grid gap-6 md:grid-cols-[320px_1fr]">
+      <section className="space-y-5" aria-label="Input">
+        <label className="block text-sm font-medium">
+          Expect
+          <select className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2" value={restrict} onChange={(e) => setRestrict(e.target.value)}>
+            {RESTRICTIONS.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+
+        <DrawPad busy={busy} onSubmit={(png) => void recognise(png, "drawing.png")} />
+
+        <button
+          type="button"
+          data-testid="dropzone"
+          onClick={() => picker.current?.click()}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            addFiles(e.dataTransfer.files);
+          }}
+          className={`w-full rounded-lg border-2 border-dashed p-5 text-center text-sm ${dragging ? "border-blue-500 bg-blue-50" : "border-slate-300 bg-white"}`}
+        >
+          <span className="font-medium">Drop images here</span> or click to choose files
+          <span className="block text-xs text-slate-500">You can also paste an image. PNG, JPEG, WebP, GIF, TIFF or AVIF, up to 10 MB.</span>
+        </button>
+        <input ref={picker} type="file" accept="image/*" multiple hidden data-testid="file-input" onChange={(e) => { addFiles(e.target.files); e.target.value = ""; }} />
+        <input ref={camera} type="file" accept="image/*" capture="environment" hidden onChange={(e) => { addFiles(e.target.files); e.target.value = ""; }} />
+        <button type="button" className="btn w-full" onClick={() => camera.current?.click()}>
+          Take a photo
+        </button>
+      </section>
+
+      <section aria-label="Results" aria-live="polite">
+        {results.length === 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-500">Results appear here, newest first.</p>
+        ) : (
+          <ul className="space-y-4">
+            {results.map((r) => (
+              <ResultCard key={r.key} result={r} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

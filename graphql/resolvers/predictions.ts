@@ -1,0 +1,117 @@
+import { z } from "zod";
+import type { Prisma } from "../../lib/db/generated/client";
+import type { Restriction } from "../../lib/inference/restrict";
+import { recordFeedback } from "../../lib/samples/feedback";
+import { predictAndStore } from "../../lib/samples/predict";
+import { PREDICTION_SELECT, pixelsToPng, storedPrediction } from "../../lib/samples/view";
+import { pngDataUrl } from "../../lib/samples/predict";
+import type { Context } from "../context";
+import { ApiError, guarded } from "../errors";
+
+const idArg = z.coerce.number().int().positive();
+
+function parseId(id: string): number {
+  const parsed = idArg.safeParse(id);
+  if (!parsed.success) throw new ApiError("BAD_USER_INPUT", `not an id: ${JSON.stringify(id)}`);
+  return parsed.data;
+}
+
+/** Image argument: plain base64 or a data URL (data:image/png;base64,...). */
+function decodeImage(image: string): { bytes: Buffer; contentType?: string } {
+  const match = image.match(/^data:([^;,]+)?(;base64)?,(.*)$/s);
+  if (match) {
+    if (!match[2]) throw new ApiError("BAD_USER_INPUT", "the data URL must be base64-encoded");
+    return { bytes: Buffer.from(match[3], "base64"), contentType: match[1] };
+  }
+  if (!/^[A-Za-z0-9+/=\s_-]+$/.test(image)) throw new ApiError("BAD_USER_INPUT", "image must be base64 or a data URL");
+  return { bytes: Buffer.from(image, "base64") };
+}
+
+const cursor = {
+  encode: (id: number) => Buffer.from(`s:${id}`).toString("base64url"),
+  decode: (c: string) => {
+    const m = Buffer.from(c, "base64url").toString().match(/^s:(\d+)$/);
+    if (!m) throw new ApiError("BAD_USER_INPUT", "invalid cursor");
+    return Number(m[1]);
+  },
+};
+
+type Filter = { predictedLabel?: string | null; status?: string | null; hasFeedback?: boolean | null };
+
+export const predictionResolvers = {
+  Query: {
+    prediction: (_: unknown, args: { id: string }, ctx: Context) =>
+      guarded(async () => {
+        const row = await ctx.db.sample.findFirst({ where: { id: parseId(args.id), source: "user" }, select: PREDICTION_SELECT });
+        return row ? storedPrediction(row) : null;
+      }),
+    predictions: (_: unknown, args: { first?: number | null; after?: string | null; filter?: Filter | null }, ctx: Context) =>
+      guarded(async () => {
+        const first = args.first ?? 20;
+        if (first < 1 || first > 100) throw new ApiError("BAD_USER_INPUT", "first must be between 1 and 100");
+        const where: Prisma.SampleWhereInput = { source: "user" };
+        if (args.filter?.predictedLabel) where.predictedLabel = args.filter.predictedLabel;
+        if (args.filter?.status) where.status = args.filter.status.toLowerCase() as Prisma.SampleWhereInput["status"];
+        if (args.filter?.hasFeedback != null) where.suggestedLabel = args.filter.hasFeedback ? { not: null } : null;
+        const [rows, totalCount] = await Promise.all([
+          ctx.db.sample.findMany({
+            where: args.after ? { ...where, id: { lt: cursor.decode(args.after) } } : where,
+            orderBy: { id: "desc" },
+            take: first + 1,
+            select: PREDICTION_SELECT,
+          }),
+          ctx.db.sample.count({ where }),
+        ]);
+        const page = rows.slice(0, first);
+        const edges = await Promise.all(page.map(async (row) => ({ cursor: cursor.encode(row.id), node: await storedPrediction(row) })));
+        return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+      }),
+    sample: (_: unknown, args: { id: string }, ctx: Context) =>
+      guarded(async () => {
+        const row = await ctx.db.sample.findUnique({
+          where: { id: parseId(args.id) },
+          select: {
+            id: true,
+            source: true,
+            split: true,
+            classSet: true,
+            label: true,
+            status: true,
+            image: true,
+            predictedLabel: true,
+            confidence: true,
+            suggestedLabel: true,
+            createdAt: true,
+            updatedAt: true,
+            version: true,
+            modelVersion: { select: { number: true } },
+          },
+        });
+        if (!row) return null;
+        return {
+          ...row,
+          source: row.source.toUpperCase(),
+          status: row.status.toUpperCase(),
+          image28: pngDataUrl(await pixelsToPng(row.image)),
+          modelVersion: row.modelVersion?.number ?? null,
+        };
+      }),
+  },
+  Mutation: {
+    predict: (_: unknown, args: { image: string; restrict?: string | null; classes?: string[] | null }, ctx: Context) =>
+      guarded(async () => {
+        const wait = ctx.predictLimiter.take(ctx.clientKey);
+        if (wait) throw new ApiError("RATE_LIMITED", `too many predictions; try again in ${wait} s`, { retryAfter: wait });
+        const { bytes, contentType } = decodeImage(args.image);
+        const restrict = (args.restrict?.toLowerCase() as Restriction | undefined) ?? undefined;
+        return predictAndStore(ctx.predict, { bytes, contentType, restrict, classes: args.classes ?? undefined });
+      }),
+    feedback: (_: unknown, args: { id: string; correct?: boolean | null; label?: string | null }, ctx: Context) =>
+      guarded(async () => {
+        const id = parseId(args.id);
+        await recordFeedback(ctx.db, id, args);
+        const row = await ctx.db.sample.findUniqueOrThrow({ where: { id }, select: PREDICTION_SELECT });
+        return storedPrediction(row);
+      }),
+  },
+};

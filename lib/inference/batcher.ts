@@ -1,0 +1,47 @@
+import { runBatch } from "./session";
+import type { ServingModel } from "./active-model";
+
+type Pending = { image: Uint8Array; resolve: (r: BatchResult) => void; reject: (e: unknown) => void };
+export type BatchResult = { probabilities: Float32Array; model: ServingModel; batchSize: number };
+
+/**
+ * Micro-batching: concurrent predictions wait at most `maxWaitMs` to share one onnxruntime run of up to
+ * `maxBatch` images. Each batch runs on the model that was serving when it started, so a hot swap never
+ * changes a request half way.
+ */
+export class Batcher {
+  private queue: Pending[] = [];
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly model: () => Promise<ServingModel>,
+    private readonly opts: { maxBatch: number; maxWaitMs: number },
+  ) {}
+
+  predict(image: Uint8Array): Promise<BatchResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ image, resolve, reject });
+      if (this.queue.length >= this.opts.maxBatch) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.opts.maxWaitMs);
+    });
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, this.opts.maxBatch);
+      void this.run(batch);
+    }
+  }
+
+  private async run(batch: Pending[]): Promise<void> {
+    try {
+      const model = await this.model();
+      const rows = await runBatch(model.loaded, batch.map((p) => p.image));
+      batch.forEach((p, i) => p.resolve({ probabilities: rows[i], model, batchSize: batch.length }));
+    } catch (err) {
+      batch.forEach((p) => p.reject(err));
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { ImageError } from "../image/errors";
+import { normalise } from "../image/normalise";
+import type { ServingModel } from "../inference/active-model";
+import type { Batcher } from "../inference/batcher";
+import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
+import { CLASS_SETS } from "../models/classsets";
+
+export type PredictInput = {
+  bytes: Buffer;
+  contentType?: string;
+  restrict?: Restriction;
+  classes?: string[];
+};
+
+export type PredictionResult = {
+  id: number;
+  label: string;
+  confidence: number;
+  top5: Ranked[];
+  /** The normalised 28x28 image the model saw, as a PNG data URL. */
+  image28: string;
+  model: { version: number; classSet: string };
+  timings: { decodeMs: number; inferenceMs: number; storeMs: number; totalMs: number; batchSize: number };
+  reused: boolean;
+};
+
+export type PredictDeps = { db: Db; batcher: Batcher; model: () => Promise<ServingModel>; maxInputPixels: number; maxUploadBytes: number };
+
+const TEST_SHARE = 26; // of 256: about 10% of user samples are held out for the evaluation gate
+
+/** User samples whose sha256 starts low are held out from training: fixed, so never seen by any model. */
+export function splitFor(sha256: string): "train" | "test" {
+  return parseInt(sha256.slice(0, 2), 16) < TEST_SHARE ? "test" : "train";
+}
+
+const ms = (start: number) => Math.round((performance.now() - start) * 100) / 100;
+
+export function pngDataUrl(png: Buffer | Uint8Array): string {
+  return `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
+}
+
+/** Normalise, predict, store as a pending user sample (before answering), answer. */
+export async function predictAndStore(deps: PredictDeps, input: PredictInput): Promise<PredictionResult> {
+  const started = performance.now();
+  if (input.bytes.length > deps.maxUploadBytes) {
+    throw new ImageError("PAYLOAD_TOO_LARGE", `the upload is ${input.bytes.length} bytes; the limit is ${deps.maxUploadBytes} bytes`);
+  }
+  const model = await deps.model();
+  const allowed = allowedClasses(model.classes, CLASS_SETS[model.classSet], input.restrict, input.classes);
+  if (allowed && !allowed.some(Boolean)) {
+    throw new ImageError("BAD_USER_INPUT", `none of the requested classes is known to model version ${model.number} (${model.classSet})`);
+  }
+  const normalised = await normalise(input.bytes, { maxInputPixels: deps.maxInputPixels });
+  const decodeMs = ms(started);
+
+  const inferStart = performance.now();
+  const { probabilities, model: used, batchSize } = await deps.batcher.predict(normalised.pixels);
+  const ranked = topK(probabilities, used.classes, 5, allowed ?? undefined);
+  const inferenceMs = ms(inferStart);
+
+  const storeStart = performance.now();
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const { id, reused } = await storeUpload(deps.db, {
+    sha256,
+    original: input.bytes,
+    contentType: input.contentType,
+    pixels: normalised.pixels,
+    classSet: used.classSet,
+    predictedLabel: ranked[0].label,
+    confidence: ranked[0].probability,
+    topK: ranked,
+    modelVersionId: used.id,
+  });
+  return {
+    id,
+    label: ranked[0].label,
+    confidence: ranked[0].probability,
+    top5: ranked,
+    image28: pngDataUrl(normalised.png),
+    model: { version: used.number, classSet: used.classSet },
+    timings: { decodeMs, inferenceMs, storeMs: ms(storeStart), totalMs: ms(started), batchSize },
+    reused,
+  };
+}
+
+type Upload = {
+  sha256: string;
+  original: Buffer;
+  contentType?: string;
+  pixels: Uint8Array;
+  classSet: string;
+  predictedLabel: string;
+  confidence: number;
+  topK: Ranked[];
+  modelVersionId: number;
+};
+
+/** A byte-identical re-upload reuses its sample (unique on source + sha256, so concurrent twins are safe). */
+async function storeUpload(db: Db, u: Upload): Promise<{ id: number; reused: boolean }> {
+  const existing = await db.sample.findUnique({ where: { source_sha256: { source: "user", sha256: u.sha256 } }, select: { id: true } });
+  if (existing) return { id: existing.id, reused: true };
+  try {
+    const row = await db.sample.create({
+      data: {
+        source: "user",
+        split: splitFor(u.sha256),
+        classSet: u.classSet,
+        status: "pending",
+        image: new Uint8Array(u.pixels),
+        original: new Uint8Array(u.original),
+        contentType: u.contentType?.slice(0, 100),
+        sha256: u.sha256,
+        predictedLabel: u.predictedLabel,
+        confidence: u.confidence,
+        topK: u.topK as unknown as Prisma.InputJsonValue,
+        modelVersionId: u.modelVersionId,
+      },
+      select: { id: true },
+    });
+    return { id: row.id, reused: false };
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2002") {
+      const twin = await db.sample.findUniqueOrThrow({ where: { source_sha256: { source: "user", sha256: u.sha256 } }, select: { id: true } });
+      return { id: twin.id, reused: true };
+    }
+    throw err;
+  }
+}
