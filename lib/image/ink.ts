@@ -89,22 +89,48 @@ export function binarise(ink: Float32Array): Uint8Array | undefined {
   return mask;
 }
 
-/** Ruled lines and box edges: thin rows or columns that are ink almost end to end. */
+/**
+ * Ruled lines and box edges: thin bands of rows (or columns) whose ink runs from one edge of the image to
+ * the other. A character's own strokes stop short of the edges, so they are never taken for lines.
+ */
 export function removeRuledLines(mask: Uint8Array, ink: Float32Array, width: number, height: number): void {
-  const clear = (i: number) => {
-    mask[i] = 0;
-    ink[i] = 0;
+  const sweep = (lines: number, length: number, at: (line: number, k: number) => number) => {
+    const edge = Math.max(1, Math.floor(length * 0.03));
+    const isLine = (line: number) => {
+      let n = 0;
+      let head = false;
+      let tail = false;
+      for (let k = 0; k < length; k++) {
+        if (!mask[at(line, k)]) continue;
+        n++;
+        if (k < edge) head = true;
+        if (k >= length - edge) tail = true;
+      }
+      return head && tail && n > length * 0.85;
+    };
+    const maxBand = Math.max(2, Math.floor(lines * 0.04));
+    for (let line = 0; line < lines; ) {
+      if (!isLine(line)) {
+        line++;
+        continue;
+      }
+      let end = line;
+      while (end + 1 < lines && isLine(end + 1)) end++;
+      if (end - line + 1 <= maxBand) {
+        // clear the band and a one-pixel rim of anti-aliasing
+        for (let l = Math.max(0, line - 1); l <= Math.min(lines - 1, end + 1); l++) {
+          for (let k = 0; k < length; k++) {
+            const i = at(l, k);
+            mask[i] = 0;
+            ink[i] = 0;
+          }
+        }
+      }
+      line = end + 1;
+    }
   };
-  for (let y = 0; y < height; y++) {
-    let n = 0;
-    for (let x = 0; x < width; x++) n += mask[y * width + x];
-    if (n > width * 0.7) for (let x = 0; x < width; x++) clear(y * width + x);
-  }
-  for (let x = 0; x < width; x++) {
-    let n = 0;
-    for (let y = 0; y < height; y++) n += mask[y * width + x];
-    if (n > height * 0.7) for (let y = 0; y < height; y++) clear(y * width + x);
-  }
+  sweep(height, width, (y, x) => y * width + x);
+  sweep(width, height, (x, y) => y * width + x);
 }
 
 export type Kept = { x0: number; y0: number; x1: number; y1: number; keep: Uint8Array };

@@ -32,7 +32,7 @@ export type NormaliseOptions = { maxInputPixels: number };
 async function decode(input: Buffer, maxInputPixels: number) {
   let meta: Metadata;
   try {
-    meta = await sharp(input, { limitInputPixels: maxInputPixels }).metadata();
+    meta = await sharp(input, { limitInputPixels: false }).metadata(); // reads the header only
   } catch {
     throw new ImageError("UNSUPPORTED_MEDIA_TYPE", "this is not an image we can read (PNG, JPEG, WebP, GIF, TIFF or AVIF)");
   }

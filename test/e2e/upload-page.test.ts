@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { registerBundledModel } from "../../lib/db/seed";
+import { glyphPng } from "../fixtures/glyphs";
+import { launchBrowser } from "../helpers/browser";
+import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { startServer, type RunningServer } from "../helpers/server";
+
+/** Draws a polyline on the canvas with the mouse, in fractions of its size. */
+async function draw(page: Page, points: [number, number][]) {
+  const box = (await page.getByTestId("draw-pad").boundingBox())!;
+  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 12 });
+  await page.mouse.up();
+}
+
+describe("the upload page in Chromium", () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await freshDatabase();
+    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
+    server = await startServer({ DATABASE_URL: t.url });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await t?.drop();
+  });
+
+  it("reads a character drawn on the canvas and an uploaded file, and stores both", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(server.url);
+
+    await draw(page, [
+      [0.25, 0.2],
+      [0.75, 0.2],
+      [0.42, 0.85],
+    ]);
+    // undo works: a stray stroke is drawn and taken back
+    await draw(page, [
+      [0.1, 0.9],
+      [0.2, 0.95],
+    ]);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("button", { name: "Recognise drawing" }).click();
+    const cards = page.getByTestId("result-card");
+    await cards.first().getByTestId("predicted-label").waitFor();
+    expect(await cards.first().getByTestId("predicted-label").textContent()).toBe("7");
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), "upload-"));
+    const file = path.join(dir, "four.png");
+    writeFileSync(file, await glyphPng("4", { size: 320 }));
+    await page.getByTestId("file-input").setInputFiles(file);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="predicted-label"]').length === 2);
+    expect(await cards.first().getByTestId("predicted-label").textContent()).toBe("4");
+    expect(await cards.first().getByText("four.png").count()).toBe(1);
+    expect(await cards.first().getByRole("listitem").count()).toBe(5);
+    const seen = cards.first().getByAltText("The 28×28 image the model saw");
+    expect(await seen.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(28);
+
+    // the visitor confirms one reading
+    await cards.first().getByRole("button", { name: "That's right" }).click();
+    await cards.first().getByText("Thanks! An admin will review it.").waitFor();
+
+    const stored = await t.db.sample.findMany({ where: { source: "user" }, orderBy: { id: "asc" } });
+    expect(stored.map((s) => [s.predictedLabel, s.status, s.contentType])).toEqual([
+      ["7", "pending", "image/png"],
+      ["4", "pending", "image/png"],
+    ]);
+    expect(stored[1].suggestedLabel).toBe("4");
+  });
+
+  it("shows a clear error for a file that is not an image", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "upload-"));
+    const file = path.join(dir, "notes.txt");
+    writeFileSync(file, "shopping list");
+    await page.getByTestId("file-input").setInputFiles(file);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/not an image we can read/);
+  });
+});
