@@ -3,12 +3,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { config, ConfigError, resolvePath, ROOT } from "../config";
 import { createDb } from "../db/client";
-import { findMariadbd, startEmbedded, type EmbeddedServer } from "../db/embedded";
-import { migrate } from "../db/migrate";
 import { ensureAdmin, registerBundledModel } from "../db/seed";
-import { redact } from "../db/url";
 import { buildIfStale } from "./build";
-import { aptInstall } from "./system-packages";
+import { openDatabase } from "./database";
 
 const say = (line: string) => process.stdout.write(`[handprint] ${line}\n`);
 
@@ -27,7 +24,7 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<Record<
 
 async function main() {
   const cfg = config();
-  let embedded: EmbeddedServer | undefined;
+  let stopDatabase: (() => Promise<void>) | undefined;
   let web: ChildProcess | undefined;
   let stopping = false;
 
@@ -41,29 +38,16 @@ async function main() {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (web.exitCode === null) web.kill("SIGKILL");
     }
-    if (embedded) await embedded.stop();
+    if (stopDatabase) await stopDatabase();
     say("stopped");
     process.exit(code);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   try {
-    let databaseUrl = cfg.DATABASE_URL;
-    if (databaseUrl) {
-      say(`using the database at ${redact(databaseUrl)}`);
-    } else {
-      if (!findMariadbd()) {
-        if (cfg.SKIP_APT) throw new Error("MariaDB is not installed (mariadbd not found) and SKIP_APT is set; install mariadb-server or set DATABASE_URL");
-        aptInstall(["mariadb-server"], "MariaDB is not installed (mariadbd not found) and DATABASE_URL is not set", say);
-      }
-      const dir = path.join(resolvePath(cfg.DATA_DIR), "mariadb");
-      embedded = await startEmbedded({ dir, port: cfg.EMBEDDED_DB_PORT, onLog: say });
-      databaseUrl = embedded.url;
-      say(`embedded MariaDB on 127.0.0.1:${embedded.port}, data in ${path.relative(ROOT, dir) || dir}`);
-    }
-
-    const { applied } = await migrate(databaseUrl, { onApply: (name) => say(`applied migration ${name}`) });
-    if (!applied.length) say("database schema is up to date");
+    const database = await openDatabase(cfg, say);
+    stopDatabase = database.stop;
+    const databaseUrl = database.url;
 
     const db = createDb(databaseUrl);
     try {

@@ -88,22 +88,41 @@ function initialise(dataDir: string, onLog: (line: string) => void): void {
   }
 }
 
-/** Stops a server left running by a process that was killed before it could stop it. */
-function stopOrphan(dataDir: string, onLog: (line: string) => void): void {
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A server already running on this data folder: another handprint command's (reused, since one data
+ * folder can only have one server), or one left behind by a process that was killed (stopped).
+ */
+function runningServer(dir: string, dataDir: string, onLog: (line: string) => void): { port: number } | undefined {
   const pidFile = path.join(dataDir, "handprint.pid");
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, "utf8"));
   let cmdline = "";
   try {
     cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
   } catch {
-    return;
+    return undefined;
   }
-  if (!cmdline.includes(dataDir)) return;
+  if (!cmdline.includes(dataDir)) return undefined;
+  const ownerFile = path.join(dir, "owner.json");
+  const owner = existsSync(ownerFile) ? (JSON.parse(readFileSync(ownerFile, "utf8")) as { pid: number; port: number }) : undefined;
+  if (owner && alive(owner.pid)) {
+    onLog(`sharing the MariaDB server (port ${owner.port}) that process ${owner.pid} started on this data folder`);
+    return { port: owner.port };
+  }
   onLog(`stopping a MariaDB server (pid ${pid}) left running by an earlier run`);
   process.kill(pid, "SIGTERM");
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && existsSync(`/proc/${pid}`)) spawnSync("sleep", ["0.1"]);
+  return undefined;
 }
 
 async function connectAsRoot(opts: mariadb.ConnectionConfig, password: string): Promise<mariadb.Connection> {
@@ -160,7 +179,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   const dir = path.resolve(options.dir);
   const dataDir = path.join(dir, "data");
   mkdirSync(dir, { recursive: true });
-  stopOrphan(dataDir, onLog);
+  const credsFile = path.join(dir, "credentials.json");
+  const database = options.database ?? "handprint";
+  const shared = runningServer(dir, dataDir, onLog);
+  if (shared) {
+    const creds = JSON.parse(readFileSync(credsFile, "utf8")) as Credentials;
+    const conn = await mariadb.createConnection({ host: "127.0.0.1", port: shared.port, user: creds.user, password: creds.password });
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
+    await conn.end();
+    const serverUrl = `mysql://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${shared.port}/`;
+    return { url: `${serverUrl}${database}`, serverUrl, port: shared.port, pid: 0, stop: async () => undefined };
+  }
   if (!existsSync(path.join(dataDir, "mysql"))) initialise(dataDir, onLog);
 
   const port = options.port || (await freePort());
@@ -190,8 +219,6 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
 
-  const credsFile = path.join(dir, "credentials.json");
-  const database = options.database ?? "handprint";
   const rootOpts = { host: "127.0.0.1", port, user: "root" };
   try {
     // The password is written down before it is set, so a crash between the two cannot lock us out.
@@ -205,6 +232,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
     await conn.end();
     const serverUrl = `mysql://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/`;
+    writeFileSync(path.join(dir, "owner.json"), JSON.stringify({ pid: process.pid, port }));
     let stopped: Promise<void> | undefined;
     const stop = () =>
       (stopped ??= new Promise<void>((resolve) => {

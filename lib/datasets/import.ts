@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client";
+import type { SampleSource } from "../db/generated/client";
+import { CLASS_SETS } from "../models/classsets";
+import { readSplit } from "./idx";
+
+/** The class set a dataset's labels follow, from its file prefix (emnist-balanced -> balanced47). */
+export function classSetOfPrefix(prefix: string): string {
+  const named = Object.keys(CLASS_SETS).find((name) => prefix.endsWith(`-${name}`));
+  if (named) return named;
+  const emnist: Record<string, string> = {
+    "emnist-byclass": "byclass62",
+    "emnist-bymerge": "bymerge47",
+    "emnist-balanced": "balanced47",
+    "emnist-letters": "letters26",
+    "emnist-digits": "digits10",
+    "emnist-mnist": "digits10",
+  };
+  if (emnist[prefix]) return emnist[prefix];
+  throw new Error(`cannot tell the class set of "${prefix}"; name it with --class-set`);
+}
+
+export function sourceOfPrefix(prefix: string): SampleSource {
+  if (prefix.startsWith("emnist-")) return "emnist";
+  if (prefix.startsWith("nist-")) return "nist";
+  return "generated";
+}
+
+/** sha256 of a base sample: its pixels and its label, so the same image under two labels stays two samples. */
+export function baseSampleHash(pixels: Uint8Array, label: string): string {
+  return createHash("sha256").update(pixels).update(`\0${label}`).digest("hex");
+}
+
+export type ImportProgress = { split: string; done: number; total: number; inserted: number; etaS: number };
+
+/**
+ * Loads an IDX dataset's train and test splits into Sample as approved base data. Batched; idempotent by
+ * (source, sha256), so a stopped import simply runs again and skips what is already there.
+ */
+export async function importDataset(
+  db: Db,
+  opts: { dir: string; sourceSplit?: string; classSet?: string; source?: SampleSource; batch?: number; onProgress?: (p: ImportProgress) => void },
+): Promise<{ inserted: number; skipped: number; total: number }> {
+  const batch = opts.batch ?? 2000;
+  let inserted = 0;
+  let total = 0;
+  for (const split of ["train", "test"] as const) {
+    const data = readSplit(opts.dir, split, opts.sourceSplit);
+    const classSet = opts.classSet ?? classSetOfPrefix(data.prefix);
+    const source = opts.source ?? sourceOfPrefix(data.prefix);
+    const started = Date.now();
+    total += data.images.length;
+    for (let s = 0; s < data.images.length; s += batch) {
+      const rows = data.images.slice(s, s + batch).map((pixels, i) => ({
+        source,
+        split,
+        classSet,
+        label: data.chars[s + i],
+        status: "approved" as const,
+        image: new Uint8Array(pixels),
+        sha256: baseSampleHash(pixels, data.chars[s + i]),
+      }));
+      const res = await db.sample.createMany({ data: rows, skipDuplicates: true });
+      inserted += res.count;
+      const done = Math.min(s + batch, data.images.length);
+      const rate = done / Math.max(1, Date.now() - started);
+      opts.onProgress?.({ split, done, total: data.images.length, inserted, etaS: Math.round((data.images.length - done) / rate / 1000) });
+    }
+  }
+  return { inserted, skipped: total - inserted, total };
+}
