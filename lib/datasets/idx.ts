@@ -10,6 +10,7 @@ export function parseIdx(bytes: Uint8Array, name = "<bytes>"): IdxArray {
   if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) throw new Error(`${name}: not an IDX file (bad magic number)`);
   if (bytes[2] !== 0x08) throw new Error(`${name}: only unsigned byte IDX files are supported (type 0x${bytes[2].toString(16)})`);
   const dims = bytes[3];
+  if (bytes.length < 4 + 4 * dims) throw new Error(`${name}: truncated IDX file (header cut short)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const shape = Array.from({ length: dims }, (_, i) => view.getUint32(4 + 4 * i));
   const start = 4 + 4 * dims;

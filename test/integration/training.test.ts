@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import sharp from "sharp";
+import { readIdx, readSplit, writeIdx } from "../../lib/datasets/idx";
+import { loadModel, runBatch } from "../../lib/inference/session";
+import { evaluate } from "../../lib/training/evaluate";
+import { glyphPng } from "../fixtures/glyphs";
+import { python } from "../helpers/python";
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "handprint-training-"));
+
+/** An "L": a vertical bar on the left and a foot, so a transposition is visible. */
+function letterL(): Uint8Array {
+  const img = new Uint8Array(784);
+  for (let y = 4; y < 24; y++) img[y * 28 + 8] = 255;
+  for (let x = 8; x < 20; x++) img[23 * 28 + x] = 255;
+  return img;
+}
+
+describe("training data and the trainer", () => {
+  it("IDX files round-trip between TypeScript and Python, gzipped or not", async () => {
+    const dir = tmp();
+    const data = Uint8Array.from({ length: 3 * 784 }, (_, i) => (i * 7) % 256);
+    for (const name of ["a-images-idx3-ubyte", "b-images-idx3-ubyte.gz"]) {
+      await writeIdx(path.join(dir, name), { shape: [3, 28, 28], data });
+      const { stdout } = python(["-c", `import sys; sys.path.insert(0,'training'); from idx import read_idx; a = read_idx('${path.join(dir, name)}'); print(a.shape, int(a.sum()))`]);
+      expect(stdout.trim()).toBe(`(3, 28, 28) ${data.reduce((s, v) => s + v, 0)}`);
+    }
+    const py = path.join(dir, "c-labels-idx1-ubyte.gz");
+    python(["-c", `import sys, numpy as np; sys.path.insert(0,'training'); from idx import write_idx; write_idx('${py}', np.arange(10, dtype=np.uint8))`]);
+    expect(Array.from(readIdx(py).data)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    writeFileSync(path.join(dir, "bad-images-idx3-ubyte"), Buffer.from([0, 0, 8, 3, 0, 0, 0, 9]));
+    expect(() => readIdx(path.join(dir, "bad-images-idx3-ubyte"))).toThrow(/truncated IDX file/);
+  });
+
+  it("turns EMNIST's transposed images upright, in both readers, with the split's label mapping", async () => {
+    const dir = tmp();
+    const upright = letterL();
+    const transposed = new Uint8Array(784);
+    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) transposed[x * 28 + y] = upright[y * 28 + x];
+    for (const split of ["train", "test"]) {
+      await writeIdx(path.join(dir, `emnist-letters-${split}-images-idx3-ubyte.gz`), { shape: [1, 28, 28], data: transposed });
+      await writeIdx(path.join(dir, `emnist-letters-${split}-labels-idx1-ubyte.gz`), { shape: [1], data: Uint8Array.from([12]) });
+    }
+    // EMNIST letters: labels 1-26, each with its upper- and lower-case code
+    writeFileSync(path.join(dir, "emnist-letters-mapping.txt"), Array.from({ length: 26 }, (_, i) => `${i + 1} ${65 + i} ${97 + i}`).join("\n"));
+    const ts = readSplit(dir, "train");
+    expect(ts.chars).toEqual(["L"]);
+    expect(Array.from(ts.images[0])).toEqual(Array.from(upright));
+    const { stdout } = python([
+      "-c",
+      `import sys; sys.path.insert(0,'training'); from data import load, class_set, to_class_set; im, ch, p = load('${dir}', 'train'); x, y = to_class_set(im, ch, class_set('letters26')); sys.stdout.write(p + ' ' + ''.join(ch) + ' ' + str(int(y[0])) + ' ' + im[0].tobytes().hex())`,
+    ]);
+    const [prefix, chars, label, hex] = stdout.split(" ");
+    expect([prefix, chars, label]).toEqual(["emnist-letters", "L", "11"]);
+    expect(hex).toBe(Buffer.from(upright).toString("hex"));
+  });
+
+  it("converts NIST SD19 PNG folders with the EMNIST procedure and splits by writer partition", async () => {
+    const src = path.join(tmp(), "by_class");
+    const glyphs: Record<string, string> = { "37": "7", "4c": "L" }; // SD19 folders are hex character codes
+    for (const [hex, ch] of Object.entries(glyphs)) {
+      for (const part of ["hsf_0", "hsf_4"]) {
+        mkdirSync(path.join(src, hex, part), { recursive: true });
+        const png = await sharp(await glyphPng(ch, { size: 128, stroke: 9 })).threshold(128).toColourspace("b-w").png().toBuffer();
+        writeFileSync(path.join(src, hex, part, `${part}_00000.png`), png);
+      }
+    }
+    const out = tmp();
+    const { stdout } = python(["training/sd19.py", "--src", src, "--out", out, "--workers", "1"]);
+    expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toMatchObject({ event: "done", train: 2, test: 2, test_partitions: ["hsf_4"] });
+    const test = readSplit(out, "test");
+    expect(test.prefix).toBe("nist-byclass62");
+    expect(test.chars.sort()).toEqual(["7", "L"]);
+    // the same conversion as the trainer's generated data: compare with convert.py run directly
+    const [seven] = readSplit(out, "train").images.filter((_, i) => readSplit(out, "train").chars[i] === "7");
+    const png = path.join(src, "37", "hsf_0", "hsf_0_00000.png");
+    const { stdout: direct } = python([
+      "-c",
+      `import sys; sys.path.insert(0,'training'); from sd19 import convert_png; from pathlib import Path; sys.stdout.write(convert_png(Path('${png}')).tobytes().hex())`,
+    ]);
+    expect(Buffer.from(seven).toString("hex")).toBe(direct);
+    expect(Math.max(...seven)).toBe(255);
+  });
+
+  it("generates the same dataset from the same seed, and another from another seed", () => {
+    const [a, b, c] = [tmp(), tmp(), tmp()];
+    const args = ["--max-fonts", "3", "--per-font", "1", "--test-per-font", "1", "--workers", "2"];
+    python(["training/generate.py", "--out", a, "--seed", "5", ...args]);
+    python(["training/generate.py", "--out", b, "--seed", "5", ...args]);
+    python(["training/generate.py", "--out", c, "--seed", "6", ...args]);
+    const images = (d: string) => gunzipSync(readFileSync(path.join(d, "handprint-byclass62-train-images-idx3-ubyte.gz")));
+    expect(images(a).equals(images(b))).toBe(true);
+    expect(images(a).equals(images(c))).toBe(false);
+    const manifest = JSON.parse(readFileSync(path.join(a, "manifest.json"), "utf8"));
+    expect(manifest.splits.test.fonts.length).toBeGreaterThan(0);
+    for (const f of manifest.splits.test.fonts) expect(manifest.splits.train.fonts).not.toContain(f);
+  });
+
+  it("trains a tiny model on CPU, exports ONNX that onnxruntime-node loads and that agrees with PyTorch", async () => {
+    const data = tmp();
+    const run = tmp();
+    python(["training/generate.py", "--out", data, "--max-fonts", "4", "--per-font", "3", "--test-per-font", "2", "--workers", "2"]);
+    const { stdout } = python(["training/train.py", "--data", data, "--out", run, "--epochs", "1", "--classes", "balanced47", "--threads", "2"]);
+    const events = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(events[0]).toMatchObject({ event: "start", device: "cpu", classes: "balanced47" });
+    expect(events.some((e) => e.event === "step" && typeof e.eta_s === "number")).toBe(true);
+    expect(events.find((e) => e.event === "parity")).toMatchObject({ ok: true, argmaxAgreement: 1 });
+    expect(events.find((e) => e.event === "parity").maxAbsDiff).toBeLessThan(1e-4);
+    const result = JSON.parse(readFileSync(path.join(run, "result.json"), "utf8"));
+    expect(result.classes).toHaveLength(47);
+
+    const model = await loadModel(path.join(run, "model.onnx"));
+    const rows = await runBatch(model, [letterL(), letterL()]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveLength(47);
+    expect(rows[0].reduce((s, v) => s + v, 0)).toBeCloseTo(1, 4);
+    const scored = await evaluate(path.join(run, "model.onnx"), result.classes, "balanced47", readSplit(data, "test"));
+    expect(scored.top1).toBeCloseTo(result.test.top1, 2);
+
+    // resume: a finished run continues from its checkpoint without repeating epochs
+    const again = python(["training/train.py", "--data", data, "--out", run, "--epochs", "1", "--resume", "--no-export"]);
+    expect(JSON.parse(again.stdout.split("\n")[0])).toMatchObject({ event: "start", start_epoch: 1 });
+  });
+});
