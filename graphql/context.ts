@@ -1,3 +1,4 @@
+import type { SessionUser } from "../lib/auth/session";
 import type { Db } from "../lib/db/client";
 import type { ActiveModel } from "../lib/inference/active-model";
 import type { RateLimiter } from "../lib/ratelimit";
@@ -9,4 +10,5 @@ export type Context = {
   predict: PredictDeps;
   predictLimiter: RateLimiter;
   clientKey: string;
+  user?: SessionUser;
 };

@@ -29,6 +29,7 @@ const schema = z.object({
   INFERENCE_THREADS: z.coerce.number().int().min(0).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
+  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(0).default(10),
   RETRAIN_AFTER: z.coerce.number().int().min(1).default(200),
   PYTHON: z.string().default("/usr/bin/python3"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

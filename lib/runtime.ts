@@ -6,7 +6,7 @@ import { RateLimiter } from "./ratelimit";
 import type { PredictDeps } from "./samples/predict";
 
 /** Process-wide services, built once and shared by every route (Next.js bundles routes separately). */
-type Services = { activeModel: ActiveModel; batcher: Batcher; predictLimiter: RateLimiter };
+type Services = { activeModel: ActiveModel; batcher: Batcher; predictLimiter: RateLimiter; loginLimiter: RateLimiter };
 const g = globalThis as unknown as { handprintServices?: Services };
 
 function services(): Services {
@@ -17,6 +17,7 @@ function services(): Services {
       activeModel,
       batcher: new Batcher(() => activeModel.require(), { maxBatch: cfg.INFERENCE_MAX_BATCH, maxWaitMs: cfg.INFERENCE_MAX_WAIT_MS }),
       predictLimiter: new RateLimiter(cfg.RATE_LIMIT_PER_MINUTE),
+      loginLimiter: new RateLimiter(cfg.LOGIN_ATTEMPTS_PER_15_MIN, 15 * 60_000),
     };
   }
   return g.handprintServices;
@@ -24,6 +25,7 @@ function services(): Services {
 
 export const activeModel = () => services().activeModel;
 export const predictLimiter = () => services().predictLimiter;
+export const loginLimiter = () => services().loginLimiter;
 
 export function predictDeps(): PredictDeps {
   const cfg = config();

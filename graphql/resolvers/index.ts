@@ -1,8 +1,10 @@
+import { adminResolvers } from "./admin";
 import { modelResolvers } from "./models";
 import { predictionResolvers } from "./predictions";
 
 export const resolvers = {
   ...modelResolvers,
-  Query: { ...modelResolvers.Query, ...predictionResolvers.Query },
-  Mutation: { ...predictionResolvers.Mutation },
+  Sample: adminResolvers.Sample,
+  Query: { ...modelResolvers.Query, ...predictionResolvers.Query, ...adminResolvers.Query },
+  Mutation: { ...predictionResolvers.Mutation, ...adminResolvers.Mutation },
 };

@@ -3,10 +3,11 @@ import type { Prisma } from "../../lib/db/generated/client";
 import type { Restriction } from "../../lib/inference/restrict";
 import { recordFeedback } from "../../lib/samples/feedback";
 import { predictAndStore } from "../../lib/samples/predict";
-import { PREDICTION_SELECT, pixelsToPng, storedPrediction } from "../../lib/samples/view";
-import { pngDataUrl } from "../../lib/samples/predict";
+import { QUEUE_SELECT } from "../../lib/labelling/queue";
+import { PREDICTION_SELECT, storedPrediction } from "../../lib/samples/view";
 import type { Context } from "../context";
 import { ApiError, guarded } from "../errors";
+import { sampleNode } from "./admin";
 
 const idArg = z.coerce.number().int().positive();
 
@@ -68,33 +69,8 @@ export const predictionResolvers = {
       }),
     sample: (_: unknown, args: { id: string }, ctx: Context) =>
       guarded(async () => {
-        const row = await ctx.db.sample.findUnique({
-          where: { id: parseId(args.id) },
-          select: {
-            id: true,
-            source: true,
-            split: true,
-            classSet: true,
-            label: true,
-            status: true,
-            image: true,
-            predictedLabel: true,
-            confidence: true,
-            suggestedLabel: true,
-            createdAt: true,
-            updatedAt: true,
-            version: true,
-            modelVersion: { select: { number: true } },
-          },
-        });
-        if (!row) return null;
-        return {
-          ...row,
-          source: row.source.toUpperCase(),
-          status: row.status.toUpperCase(),
-          image28: pngDataUrl(await pixelsToPng(row.image)),
-          modelVersion: row.modelVersion?.number ?? null,
-        };
+        const row = await ctx.db.sample.findUnique({ where: { id: parseId(args.id) }, select: QUEUE_SELECT });
+        return row ? sampleNode(row) : null;
       }),
   },
   Mutation: {

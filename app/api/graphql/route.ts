@@ -4,6 +4,7 @@ import type { Context } from "../../../graphql/context";
 import { createApolloServer } from "../../../graphql/server";
 import { config } from "../../../lib/config";
 import { db } from "../../../lib/db/client";
+import { sessionUser, tokenFromCookieHeader } from "../../../lib/auth/session";
 import { clientKey } from "../../../lib/ratelimit";
 import { activeModel, predictDeps, predictLimiter } from "../../../lib/runtime";
 
@@ -16,6 +17,7 @@ const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApol
     predict: predictDeps(),
     predictLimiter: predictLimiter(),
     clientKey: clientKey(req.headers),
+    user: await sessionUser(db(), tokenFromCookieHeader(req.headers.get("cookie"))),
   }),
 });
 

@@ -1,0 +1,293 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+
+type Ranked = { label: string; probability: number };
+type Sample = {
+  id: string;
+  version: number;
+  status: string;
+  predictedLabel: string | null;
+  suggestedLabel: string | null;
+  confidence: number | null;
+  topK: Ranked[] | null;
+  image28: string;
+  original: string | null;
+  createdAt: string;
+};
+type GqlError = { message: string; extensions?: { code?: string; current?: { status: string; label: string | null } } };
+
+const FIELDS = "id version status predictedLabel suggestedLabel confidence topK { label probability } image28 original createdAt";
+const ORDERS = [
+  ["UNCERTAIN_FIRST", "Most uncertain first"],
+  ["NEWEST_FIRST", "Newest first"],
+  ["BY_PREDICTED_LABEL", "By predicted label"],
+  ["SUGGESTIONS_FIRST", "Visitor suggestions first"],
+] as const;
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: GqlError[] }> {
+  const res = await fetch("/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  return res.json();
+}
+
+const pct = (p: number | null) => (p == null ? "–" : `${(p * 100).toFixed(0)}%`);
+
+export function Queue({ labels }: { labels: string }) {
+  const [samples, setSamples] = useState<Sample[]>([]);
+  const [total, setTotal] = useState(0);
+  const [index, setIndex] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [order, setOrder] = useState<string>("UNCERTAIN_FIRST");
+  const [labelFilter, setLabelFilter] = useState("");
+  const [feedbackOnly, setFeedbackOnly] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>({ text: "" });
+  const [relabeling, setRelabeling] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const relabelInput = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const filter: Record<string, unknown> = {};
+    if (labelFilter) filter.predictedLabel = labelFilter;
+    if (feedbackOnly) filter.hasFeedback = true;
+    const res = await gql<{ samples: { totalCount: number; edges: { node: Sample }[] } }>(
+      `query($orderBy: QueueOrder, $filter: SampleFilter) { samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) { totalCount edges { node { ${FIELDS} } } } }`,
+      { orderBy: order, filter },
+    );
+    setLoading(false);
+    if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
+    setSamples(res.data!.samples.edges.map((e) => e.node));
+    setTotal(res.data!.samples.totalCount);
+    setIndex(0);
+    setSelected(new Set());
+  }, [order, labelFilter, feedbackOnly]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Refill when the visible queue runs low.
+  useEffect(() => {
+    if (!loading && samples.length < 10 && total > samples.length) void load();
+  }, [samples.length, total, loading, load]);
+
+  const done = (ids: string[]) => {
+    setSamples((list) => list.filter((s) => !ids.includes(s.id)));
+    setTotal((t) => Math.max(0, t - ids.length));
+    setSelected(new Set());
+    setIndex((i) => Math.max(0, Math.min(i, samples.length - ids.length - 1)));
+  };
+
+  const act = useCallback(
+    async (kind: "approve" | "approveSuggested" | "reject" | "relabel", label?: string) => {
+      const targets = selected.size ? samples.filter((s) => selected.has(s.id)) : samples[index] ? [samples[index]] : [];
+      if (!targets.length) return;
+      const items = targets.map((s) => ({ id: s.id, version: s.version }));
+      const mutation = {
+        approve: ["approveSamples(items: $items, as: PREDICTED)", ""],
+        approveSuggested: ["approveSamples(items: $items, as: SUGGESTED)", ""],
+        reject: ["rejectSamples(items: $items)", ""],
+        relabel: ["relabelSamples(items: $items, label: $label)", ", $label: String!"],
+      }[kind];
+      const res = await gql<{ r: { id: string; ok: boolean; sample: Sample | null; error: { code: string; message: string } | null }[] }>(
+        `mutation($items: [SampleRef!]!${mutation[1]}) { r: ${mutation[0]} { id ok sample { id status label } error { code message } } }`,
+        { items, label },
+      );
+      if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
+      const ok = res.data!.r.filter((r) => r.ok);
+      const failed = res.data!.r.filter((r) => !r.ok);
+      const verb = { approve: "Approved", approveSuggested: "Approved as suggested", reject: "Rejected", relabel: `Relabelled as “${label}”` }[kind];
+      const parts = [];
+      if (ok.length) parts.push(`${verb} ${ok.length === 1 ? `#${ok[0].id}` : `${ok.length} samples`}. Z undoes.`);
+      if (failed.length) parts.push(failed.map((f) => `#${f.id}: ${f.error?.message}`).join("; "));
+      setMessage({ text: parts.join(" "), error: failed.length > 0 });
+      // A conflict means someone else acted on it: it leaves our pending queue too.
+      done([...ok.map((r) => r.id), ...failed.filter((f) => f.error?.code === "CONFLICT").map((f) => f.id)]);
+    },
+    [samples, index, selected],
+  );
+
+  const undo = useCallback(async () => {
+    const res = await gql<{ undoLastAction: Sample }>(`mutation { undoLastAction { ${FIELDS} } }`);
+    if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
+    const s = res.data!.undoLastAction;
+    setMessage({ text: `Undone: #${s.id} is ${s.status.toLowerCase()} again.` });
+    if (s.status === "PENDING") {
+      setSamples((list) => [s, ...list.filter((x) => x.id !== s.id)]);
+      setTotal((t) => t + 1);
+      setIndex(0);
+    }
+  }, []);
+
+  const onKey = (e: React.KeyboardEvent) => {
+    if (relabeling || e.metaKey || e.ctrlKey || e.altKey) return;
+    const key = e.key;
+    const handled = () => e.preventDefault();
+    if (key === "ArrowDown" || key === "ArrowRight") {
+      handled();
+      setIndex((i) => Math.min(samples.length - 1, i + 1));
+    } else if (key === "ArrowUp" || key === "ArrowLeft") {
+      handled();
+      setIndex((i) => Math.max(0, i - 1));
+    } else if (key === "Enter") {
+      handled();
+      void act(e.shiftKey ? "approveSuggested" : "approve");
+    } else if (key === "Backspace" || key === "Delete" || key === "x") {
+      handled();
+      void act("reject");
+    } else if (key === "z") {
+      handled();
+      void undo();
+    } else if (key === " ") {
+      handled();
+      const id = samples[index]?.id;
+      if (id) setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+    } else if (key === "/") {
+      handled();
+      setRelabeling(true);
+      setTimeout(() => relabelInput.current?.focus(), 0);
+    } else if (key.length === 1 && labels.includes(key)) {
+      handled();
+      void act("relabel", key);
+    } else if (key.length === 1 && labels.includes(key.toUpperCase())) {
+      // balanced47 merges some lower-case letters into upper case (c -> C); the server folds them
+      handled();
+      void act("relabel", key);
+    }
+  };
+
+  useEffect(() => root.current?.focus(), [samples.length === 0]);
+
+  const current = samples[index];
+  return (
+    <div ref={root} tabIndex={0} onKeyDown={onKey} className="outline-none" data-testid="queue" aria-label="Labelling queue">
+      <div className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+        <label>
+          Order
+          <select className="ml-2 rounded border border-slate-300 px-2 py-1" value={order} onChange={(e) => setOrder(e.target.value)}>
+            {ORDERS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Predicted label
+          <input className="ml-2 w-12 rounded border border-slate-300 px-2 py-1" maxLength={1} value={labelFilter} onChange={(e) => setLabelFilter(e.target.value)} aria-label="Filter by predicted label" />
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={feedbackOnly} onChange={(e) => setFeedbackOnly(e.target.checked)} /> with visitor feedback
+        </label>
+        <span className="ml-auto text-slate-600" data-testid="pending-count">
+          {total} pending
+        </span>
+      </div>
+      <p className="mb-3 text-xs text-slate-500">
+        Keys: <kbd>Enter</kbd> approve · <kbd>Shift+Enter</kbd> approve the visitor&apos;s suggestion · type a character to relabel (<kbd>/</kbd> for any
+        label) · <kbd>Backspace</kbd> or <kbd>x</kbd> reject · <kbd>↑</kbd>/<kbd>↓</kbd> move (skip) · <kbd>Space</kbd> select for bulk · <kbd>z</kbd> undo
+      </p>
+      <p role="status" className={`mb-3 min-h-6 text-sm ${message.error ? "text-red-700" : "text-emerald-700"}`} data-testid="queue-message">
+        {message.text}
+      </p>
+      {relabeling && (
+        <form
+          className="mb-3 flex items-center gap-2 text-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const v = relabelInput.current?.value.trim();
+            setRelabeling(false);
+            root.current?.focus();
+            if (v) void act("relabel", v);
+          }}
+        >
+          <label>
+            Relabel as <input ref={relabelInput} className="w-12 rounded border border-slate-300 px-2 py-1" maxLength={2} onKeyDown={(e) => e.key === "Escape" && setRelabeling(false)} />
+          </label>
+          <button className="btn" type="submit">
+            Relabel
+          </button>
+        </form>
+      )}
+      {loading && samples.length === 0 ? (
+        <p className="text-slate-500">Loading…</p>
+      ) : samples.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">Nothing to review. New uploads appear here.</p>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-[1fr_2fr]">
+          <ol className="max-h-[70vh] space-y-1 overflow-y-auto" aria-label="Pending samples">
+            {samples.map((s, i) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  onClick={() => {
+                    setIndex(i);
+                    root.current?.focus();
+                  }}
+                  aria-current={i === index}
+                  className={`flex w-full items-center gap-2 rounded border px-2 py-1 text-left text-sm ${i === index ? "border-blue-600 bg-blue-50" : "border-slate-200 bg-white"}`}
+                >
+                  {/* eslint-disable-next-line @next/next/no-img-element */}
+                  <img src={s.image28} alt="" className="h-8 w-8" style={{ imageRendering: "pixelated" }} />
+                  <span className="font-mono text-lg">{s.predictedLabel}</span>
+                  <span className="text-slate-500">{pct(s.confidence)}</span>
+                  {s.suggestedLabel && <span className="rounded bg-amber-100 px-1 text-xs">visitor: {s.suggestedLabel}</span>}
+                  {selected.has(s.id) && <span className="ml-auto text-xs text-blue-700">selected</span>}
+                </button>
+              </li>
+            ))}
+          </ol>
+          {current && (
+            <section className="rounded-xl border border-slate-200 bg-white p-4" data-testid="current-sample" aria-label={`Sample ${current.id}`}>
+              <div className="flex flex-wrap gap-4">
+                {current.original && (
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img src={current.original} alt="Original upload" className="h-40 w-40 rounded border border-slate-200 object-contain" />
+                )}
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img src={current.image28} alt="28×28 view" className="h-40 w-40 rounded border border-slate-200" style={{ imageRendering: "pixelated" }} />
+                <div>
+                  <p className="text-sm text-slate-500">#{current.id}</p>
+                  <p className="text-5xl font-semibold" data-testid="current-prediction">
+                    {current.predictedLabel}
+                  </p>
+                  <p className="text-slate-600">{pct(current.confidence)} sure</p>
+                  {current.suggestedLabel && <p className="mt-2 rounded bg-amber-100 px-2 py-1 text-sm">Visitor says: {current.suggestedLabel}</p>}
+                </div>
+              </div>
+              <ol className="mt-4 space-y-1">
+                {(current.topK ?? []).map((r) => (
+                  <li key={r.label} className="flex items-center gap-2 text-sm">
+                    <span className="w-5 text-center font-mono">{r.label}</span>
+                    <span className="h-2 flex-1 rounded bg-slate-100">
+                      <span className="block h-2 rounded bg-blue-600" style={{ width: `${Math.max(1, r.probability * 100)}%` }} />
+                    </span>
+                    <span className="w-12 text-right tabular-nums">{pct(r.probability)}</span>
+                  </li>
+                ))}
+              </ol>
+              <div className="mt-4 flex flex-wrap gap-2">
+                <button type="button" className="btn btn-primary" onClick={() => void act("approve")}>
+                  Approve (Enter)
+                </button>
+                {current.suggestedLabel && (
+                  <button type="button" className="btn" onClick={() => void act("approveSuggested")}>
+                    Approve as {current.suggestedLabel}
+                  </button>
+                )}
+                <button type="button" className="btn" onClick={() => void act("reject")}>
+                  Reject (x)
+                </button>
+                <button type="button" className="btn" onClick={() => void undo()}>
+                  Undo (z)
+                </button>
+              </div>
+            </section>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

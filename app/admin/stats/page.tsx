@@ -1,0 +1,79 @@
+import { adminPageUser } from "../../../lib/auth/page";
+import { db } from "../../../lib/db/client";
+import { datasetStats } from "../../../lib/stats";
+import { AdminNav, Forbidden } from "../nav";
+import { Bars, HeatMap } from "./charts";
+
+export const dynamic = "force-dynamic";
+
+const pct = (v: number | null) => (v == null ? "–" : `${(v * 100).toFixed(1)}%`);
+
+function Counts({ title, rows }: { title: string; rows: { key: string; count: number }[] }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3">
+      <h3 className="text-sm font-medium">{title}</h3>
+      <dl className="mt-1 grid grid-cols-2 gap-x-3 text-sm">
+        {rows.map((r) => (
+          <div key={r.key} className="contents">
+            <dt className="text-slate-600">{r.key}</dt>
+            <dd className="text-right tabular-nums" data-testid={`count-${title.toLowerCase()}-${r.key}`}>
+              {r.count}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+export default async function StatsPage() {
+  const user = await adminPageUser("/admin/stats");
+  if ("forbidden" in user) return <Forbidden username={user.username} />;
+  const s = await datasetStats(db());
+  const m = s.activeModel;
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <AdminNav username={user.username} current="stats" />
+      <h1 className="mb-4 text-2xl font-semibold">Statistics</h1>
+      <section className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Counts title="Source" rows={s.bySource} />
+        <Counts title="Split" rows={s.bySplit} />
+        <Counts title="Status" rows={s.byStatus} />
+        <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <h3 className="font-medium">Admin actions ({s.actions.total})</h3>
+          <p data-testid="rate-approve">approved {pct(s.actions.approveRate)}</p>
+          <p data-testid="rate-relabel">relabelled {pct(s.actions.relabelRate)}</p>
+          <p data-testid="rate-reject">rejected {pct(s.actions.rejectRate)}</p>
+        </div>
+      </section>
+      <section className="mt-6 space-y-6 rounded-lg border border-slate-200 bg-white p-4">
+        <Bars title="Approved samples by label" data={s.byLabel} />
+        <Bars title="Uploads per day (last 30 days)" data={s.uploadsPerDay.map((d) => ({ key: d.day.slice(5), count: d.count }))} color="#0f766e" />
+      </section>
+      <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">Active model on approved uploads</h2>
+        {m ? (
+          <>
+            <p className="mt-1 text-sm" data-testid="model-accuracy">
+              Model v{m.version} ({m.classSet}): {pct(m.accuracy)} right on {m.evaluated} approved uploads it predicted.
+            </p>
+            <div className="mt-4 grid gap-6 lg:grid-cols-2">
+              <Bars title="Accuracy by class (%)" data={m.perClass.map((c) => ({ key: c.label, count: Math.round(c.accuracy * 100) }))} color="#16a34a" height={100} />
+              <div>
+                <h3 className="text-sm font-medium">Most confused pairs</h3>
+                <ul className="mt-1 text-sm">
+                  {m.mostConfused.length ? m.mostConfused.map((p) => <li key={p.pair} className="font-mono">{p.pair}: {p.errors}</li>) : <li className="text-slate-500">none</li>}
+                </ul>
+              </div>
+            </div>
+            <div className="mt-4">
+              <HeatMap title="Confusion matrix (rows: admins' label, columns: prediction)" labels={m.labels} matrix={m.confusion} />
+            </div>
+          </>
+        ) : (
+          <p className="text-sm text-slate-500">No model is active.</p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { ApiError, errorResponse, toApiError } from "../../../../lib/api-errors";
+import { checkCredentials, createSession, sessionCookie } from "../../../../lib/auth/session";
+import { db } from "../../../../lib/db/client";
+import { clientKey } from "../../../../lib/ratelimit";
+import { loginLimiter } from "../../../../lib/runtime";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
+
+/** POST /api/auth/login {username, password} (JSON only, which also keeps cross-site forms out). */
+export async function POST(request: Request) {
+  try {
+    if (!request.headers.get("content-type")?.startsWith("application/json")) throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "send JSON: {\"username\": ..., \"password\": ...}");
+    const parsed = body.safeParse(await request.json().catch(() => undefined));
+    if (!parsed.success) throw new ApiError("BAD_USER_INPUT", "send a username and a password");
+    const wait = loginLimiter().take(`${clientKey(request.headers)}:${parsed.data.username}`);
+    if (wait) throw new ApiError("RATE_LIMITED", `too many sign-in attempts; try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
+    const user = await checkCredentials(db(), parsed.data.username, parsed.data.password);
+    if (!user) throw new ApiError("UNAUTHENTICATED", "wrong username or password");
+    const { token, expiresAt } = await createSession(db(), user.id);
+    const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+    return Response.json({ username: user.username, role: user.role }, { headers: { "set-cookie": sessionCookie(token, expiresAt, secure) } });
+  } catch (err) {
+    const e = toApiError(err);
+    return errorResponse(e, e.extra.retryAfter ? { "retry-after": String(e.extra.retryAfter) } : {});
+  }
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { requireAdmin } from "../../lib/auth/guard";
+import type { SampleStatus } from "../../lib/db/generated/client";
+import type { Ranked } from "../../lib/inference/restrict";
+import { approveSample, bulk, rejectSample, relabelSample, undoLast, type ActionInput } from "../../lib/labelling/actions";
+import { listSamples, QUEUE_SELECT, type QueueOrder } from "../../lib/labelling/queue";
+import { pngDataUrl } from "../../lib/samples/predict";
+import { pixelsToPng } from "../../lib/samples/view";
+import { datasetStats } from "../../lib/stats";
+import type { Context } from "../context";
+import { ApiError, guarded } from "../errors";
+
+type SampleRow = {
+  id: number;
+  source: string;
+  status: string;
+  image?: Uint8Array;
+  topK?: unknown;
+  modelVersion?: { number: number } | null;
+};
+
+/** A Sample row in the API's shape. */
+export async function sampleNode<T extends SampleRow>(row: T) {
+  return {
+    ...row,
+    source: row.source.toUpperCase(),
+    status: row.status.toUpperCase(),
+    image28: row.image ? pngDataUrl(await pixelsToPng(row.image)) : null,
+    topK: (row.topK as Ranked[] | null) ?? null,
+    modelVersion: row.modelVersion?.number ?? null,
+  };
+}
+
+const id = z.coerce.number().int().positive();
+function ref(input: { id: string; version: number }): ActionInput {
+  const parsed = id.safeParse(input.id);
+  if (!parsed.success) throw new ApiError("BAD_USER_INPUT", `not an id: ${JSON.stringify(input.id)}`);
+  return { id: parsed.data, version: input.version };
+}
+
+async function reload(ctx: Context, sampleId: number) {
+  return sampleNode(await ctx.db.sample.findUniqueOrThrow({ where: { id: sampleId }, select: QUEUE_SELECT }));
+}
+
+const admin = (ctx: Context) => requireAdmin(ctx.user);
+const asOf = (as?: string | null): "suggested" | "predicted" => (as === "SUGGESTED" ? "suggested" : "predicted");
+
+async function bulkNodes(ctx: Context, results: Awaited<ReturnType<typeof bulk>>) {
+  return Promise.all(results.map(async (r) => ({ ...r, id: String(r.id), sample: r.ok ? await reload(ctx, r.id) : null })));
+}
+
+export const adminResolvers = {
+  Sample: {
+    id: (s: { id: number }) => String(s.id),
+    original: (s: { id: number }, _: unknown, ctx: Context) =>
+      guarded(async () => {
+        admin(ctx);
+        const row = await ctx.db.sample.findUnique({ where: { id: s.id }, select: { original: true, contentType: true } });
+        return row?.original ? `data:${row.contentType ?? "application/octet-stream"};base64,${Buffer.from(row.original).toString("base64")}` : null;
+      }),
+  },
+  Query: {
+    me: (_: unknown, __: unknown, ctx: Context) => (ctx.user ? { username: ctx.user.username, role: ctx.user.role } : null),
+    samples: (
+      _: unknown,
+      args: { status?: string | null; orderBy?: string | null; filter?: { predictedLabel?: string | null; hasFeedback?: boolean | null } | null; first?: number | null; after?: string | null },
+      ctx: Context,
+    ) =>
+      guarded(async () => {
+        admin(ctx);
+        const res = await listSamples(ctx.db, {
+          status: (args.status?.toLowerCase() as SampleStatus | undefined) ?? undefined,
+          orderBy: (args.orderBy?.toLowerCase() as QueueOrder | undefined) ?? undefined,
+          filter: args.filter ?? undefined,
+          first: args.first ?? undefined,
+          after: args.after,
+        });
+        return { ...res, edges: await Promise.all(res.edges.map(async (e) => ({ cursor: e.cursor, node: await sampleNode(e.node) }))) };
+      }),
+    labelEvents: (_: unknown, args: { first?: number | null; after?: string | null; sampleId?: string | null }, ctx: Context) =>
+      guarded(async () => {
+        admin(ctx);
+        const first = args.first ?? 50;
+        if (first < 1 || first > 500) throw new ApiError("BAD_USER_INPUT", "first must be between 1 and 500");
+        const where = args.sampleId ? { sampleId: Number(args.sampleId) } : {};
+        const before = args.after ? Number(Buffer.from(args.after, "base64url").toString().replace(/^e:/, "")) : undefined;
+        const [rows, totalCount] = await Promise.all([
+          ctx.db.labelEvent.findMany({
+            where: before ? { ...where, id: { lt: before } } : where,
+            orderBy: { id: "desc" },
+            take: first + 1,
+            include: { user: { select: { username: true } } },
+          }),
+          ctx.db.labelEvent.count({ where }),
+        ]);
+        const page = rows.slice(0, first);
+        const edges = page.map((e) => ({
+          cursor: Buffer.from(`e:${e.id}`).toString("base64url"),
+          node: { ...e, id: String(e.id), sampleId: String(e.sampleId), user: e.user.username, fromStatus: e.fromStatus.toUpperCase(), toStatus: e.toStatus.toUpperCase() },
+        }));
+        return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+      }),
+    datasetStats: (_: unknown, __: unknown, ctx: Context) => guarded(() => datasetStats(ctx.db)),
+  },
+  Mutation: {
+    approveSample: (_: unknown, args: { id: string; version: number; as?: string | null }, ctx: Context) =>
+      guarded(async () => reload(ctx, (await approveSample(ctx.db, admin(ctx).id, { ...ref(args), as: asOf(args.as) })).id)),
+    relabelSample: (_: unknown, args: { id: string; version: number; label: string }, ctx: Context) =>
+      guarded(async () => reload(ctx, (await relabelSample(ctx.db, admin(ctx).id, { ...ref(args), label: args.label })).id)),
+    rejectSample: (_: unknown, args: { id: string; version: number }, ctx: Context) =>
+      guarded(async () => reload(ctx, (await rejectSample(ctx.db, admin(ctx).id, ref(args))).id)),
+    approveSamples: (_: unknown, args: { items: { id: string; version: number }[]; as?: string | null }, ctx: Context) =>
+      guarded(async () => {
+        const user = admin(ctx);
+        return bulkNodes(ctx, await bulk(args.items.map(ref), (i) => approveSample(ctx.db, user.id, { ...i, as: asOf(args.as) })));
+      }),
+    relabelSamples: (_: unknown, args: { items: { id: string; version: number }[]; label: string }, ctx: Context) =>
+      guarded(async () => {
+        const user = admin(ctx);
+        return bulkNodes(ctx, await bulk(args.items.map(ref), (i) => relabelSample(ctx.db, user.id, { ...i, label: args.label })));
+      }),
+    rejectSamples: (_: unknown, args: { items: { id: string; version: number }[] }, ctx: Context) =>
+      guarded(async () => {
+        const user = admin(ctx);
+        return bulkNodes(ctx, await bulk(args.items.map(ref), (i) => rejectSample(ctx.db, user.id, i)));
+      }),
+    undoLastAction: (_: unknown, __: unknown, ctx: Context) => guarded(async () => reload(ctx, (await undoLast(ctx.db, admin(ctx).id)).id)),
+  },
+};

@@ -1,0 +1,12 @@
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function summary(times: number[]): { n: number; p50: number; p99: number; mean: number } {
+  const s = [...times].sort((a, b) => a - b);
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return { n: s.length, p50: round(percentile(s, 50)), p99: round(percentile(s, 99)), mean: round(s.reduce((a, b) => a + b, 0) / s.length) };
+}
+
+export const now = () => Number(process.hrtime.bigint()) / 1e6;
