@@ -44,6 +44,14 @@ export function Queue({ labels }: { labels: string }) {
   const [relabeling, setRelabeling] = useState(false);
   const [loading, setLoading] = useState(true);
   const relabelInput = useRef<HTMLInputElement>(null);
+  // Keys can come faster than the server answers: actions run one after another, in the order pressed.
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  // A queued action looks at the queue as it is when it runs, not as it was when its key was pressed.
+  const live = useRef({ samples, index, selected });
+  live.current = { samples, index, selected };
+  const serial = (fn: () => Promise<unknown>) => {
+    chain.current = chain.current.then(fn, fn);
+  };
   const root = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
@@ -73,14 +81,17 @@ export function Queue({ labels }: { labels: string }) {
   }, [samples.length, total, loading, load]);
 
   const done = (ids: string[]) => {
-    setSamples((list) => list.filter((s) => !ids.includes(s.id)));
+    const remaining = live.current.samples.filter((s) => !ids.includes(s.id));
+    live.current = { ...live.current, samples: remaining, index: Math.max(0, Math.min(live.current.index, remaining.length - 1)), selected: new Set() };
+    setSamples(remaining);
     setTotal((t) => Math.max(0, t - ids.length));
     setSelected(new Set());
-    setIndex((i) => Math.max(0, Math.min(i, samples.length - ids.length - 1)));
+    setIndex(live.current.index);
   };
 
   const act = useCallback(
     async (kind: "approve" | "approveSuggested" | "reject" | "relabel", label?: string) => {
+      const { samples, index, selected } = live.current;
       const targets = selected.size ? samples.filter((s) => selected.has(s.id)) : samples[index] ? [samples[index]] : [];
       if (!targets.length) return;
       const items = targets.map((s) => ({ id: s.id, version: s.version }));
@@ -105,7 +116,7 @@ export function Queue({ labels }: { labels: string }) {
       // A conflict means someone else acted on it: it leaves our pending queue too.
       done([...ok.map((r) => r.id), ...failed.filter((f) => f.error?.code === "CONFLICT").map((f) => f.id)]);
     },
-    [samples, index, selected],
+    [],
   );
 
   const undo = useCallback(async () => {
@@ -132,13 +143,14 @@ export function Queue({ labels }: { labels: string }) {
       setIndex((i) => Math.max(0, i - 1));
     } else if (key === "Enter") {
       handled();
-      void act(e.shiftKey ? "approveSuggested" : "approve");
+      const kind = e.shiftKey ? "approveSuggested" : "approve";
+      serial(() => act(kind));
     } else if (key === "Backspace" || key === "Delete" || key === "x") {
       handled();
-      void act("reject");
+      serial(() => act("reject"));
     } else if (key === "z") {
       handled();
-      void undo();
+      serial(undo);
     } else if (key === " ") {
       handled();
       const id = samples[index]?.id;
@@ -147,13 +159,10 @@ export function Queue({ labels }: { labels: string }) {
       handled();
       setRelabeling(true);
       setTimeout(() => relabelInput.current?.focus(), 0);
-    } else if (key.length === 1 && labels.includes(key)) {
-      handled();
-      void act("relabel", key);
-    } else if (key.length === 1 && labels.includes(key.toUpperCase())) {
+    } else if (key.length === 1 && (labels.includes(key) || labels.includes(key.toUpperCase()))) {
       // balanced47 merges some lower-case letters into upper case (c -> C); the server folds them
       handled();
-      void act("relabel", key);
+      serial(() => act("relabel", key));
     }
   };
 

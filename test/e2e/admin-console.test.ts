@@ -1,0 +1,98 @@
+import type { Browser } from "playwright-core";
+import { hashPassword } from "../../lib/auth/password";
+import { registerBundledModel } from "../../lib/db/seed";
+import { launchBrowser } from "../helpers/browser";
+import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { seedUploads } from "../helpers/samples";
+import { startServer, type RunningServer } from "../helpers/server";
+
+describe("the admin console in Chromium", () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await freshDatabase();
+    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
+    await t.db.user.create({ data: { username: "alice", role: "admin", passwordHash: await hashPassword("alice password") } });
+    // most uncertain first: 7, then O (the visitor says 0), then 1, 5, S, B
+    await seedUploads(t.db, [
+      { predicted: "7", confidence: 0.1 },
+      { predicted: "O", confidence: 0.2, suggested: "0" },
+      { predicted: "1", confidence: 0.3 },
+      { predicted: "5", confidence: 0.4 },
+      { predicted: "S", confidence: 0.5 },
+      { predicted: "B", confidence: 0.6 },
+    ]);
+    server = await startServer({ DATABASE_URL: t.url });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await t?.drop();
+  });
+
+  it("signs in, labels five samples with the keyboard only, undoes one, and the statistics follow", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${server.url}/admin/queue`);
+    expect(page.url()).toContain("/admin/login");
+    await page.keyboard.type("alice");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("alice password");
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/admin/queue");
+
+    const current = page.getByTestId("current-prediction");
+    const message = page.getByTestId("queue-message");
+    const pending = page.getByTestId("pending-count");
+    await current.waitFor();
+    /** Presses a key and waits for the console's answer to it (a new message). */
+    const step = async (key: string, expectMessage: RegExp) => {
+      const before = await message.textContent();
+      await page.keyboard.press(key);
+      await page.waitForFunction(
+        ([re, prev]) => {
+          const text = document.querySelector('[data-testid="queue-message"]')?.textContent ?? "";
+          return text !== prev && new RegExp(re).test(text);
+        },
+        [expectMessage.source, before] as const,
+      );
+    };
+    expect(await current.textContent()).toBe("7");
+    await step("Enter", /Approved #\d+/); // 7 approved as predicted
+    expect(await current.textContent()).toBe("O");
+    await step("Shift+Enter", /Approved as suggested/); // O approved as the visitor's 0
+    expect(await current.textContent()).toBe("1");
+    await step("7", /Relabelled as “7”/); // the 1 was a 7
+    expect(await current.textContent()).toBe("5");
+    await step("x", /Rejected/); // not a character
+    expect(await current.textContent()).toBe("S");
+    await page.keyboard.press("ArrowDown"); // skip S
+
+    expect(await current.textContent()).toBe("B");
+    await step("Backspace", /Rejected #\d+/);
+    await step("z", /Undone: #\d+ is pending again/);
+    expect(await current.textContent()).toBe("B");
+    await page.waitForFunction(() => document.querySelector('[data-testid="pending-count"]')?.textContent === "2 pending");
+    expect(await pending.textContent()).toBe("2 pending");
+    expect(await message.textContent()).toMatch(/pending again/);
+
+    const rows = await t.db.sample.findMany({ where: { source: "user" }, orderBy: { confidence: "asc" } });
+    expect(rows.map((r) => [r.predictedLabel, r.status, r.label])).toEqual([
+      ["7", "approved", "7"],
+      ["O", "approved", "0"],
+      ["1", "approved", "7"],
+      ["5", "rejected", null],
+      ["S", "pending", null],
+      ["B", "pending", null],
+    ]);
+    expect(await t.db.labelEvent.count()).toBe(6);
+
+    await page.goto(`${server.url}/admin/stats`);
+    expect(await page.getByTestId("count-status-approved").textContent()).toBe("3");
+    expect(await page.getByTestId("count-status-rejected").textContent()).toBe("1");
+    expect(await page.getByTestId("model-accuracy").textContent()).toMatch(/33\.3% right on 3 approved uploads/);
+    expect(await page.getByTestId("rate-relabel").textContent()).toBe("relabelled 20.0%");
+  });
+});
