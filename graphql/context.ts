@@ -11,4 +11,6 @@ export type Context = {
   predictLimiter: RateLimiter;
   clientKey: string;
   user?: SessionUser;
+  /** Approved samples the active model has not seen that queue a retraining run. */
+  retrainAfter: number;
 };

@@ -254,6 +254,9 @@ def main(argv=None):
             if not args.skip_parity:
                 result["parity"] = parity_check(onnx_path, test_x, model, out)
                 emit(event="parity", **result["parity"])
+        # The weights alone (no optimizer state): what the model registry keeps for later fine-tuning.
+        save_atomic({"model": model.state_dict(), "arch": args.arch, "width": args.width, "classes": spec["labels"],
+                     "class_set": spec["name"]}, out / "weights.pt")
         (out / "result.json").write_text(json.dumps(result, indent=1))
         emit(event="done", top1=metrics["top1"], top5=metrics["top5"], train_seconds=train_seconds, out=str(out))
     if WORLD > 1:

@@ -1,6 +1,6 @@
 "use client";
 
-export function AdminNav({ username, current }: { username: string; current: "queue" | "stats" }) {
+export function AdminNav({ username, current }: { username: string; current: "queue" | "stats" | "models" }) {
   const link = (href: string, label: string, key: string) => (
     <a href={href} aria-current={current === key ? "page" : undefined} className={`rounded px-3 py-1.5 text-sm ${current === key ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-200"}`}>
       {label}
@@ -11,6 +11,7 @@ export function AdminNav({ username, current }: { username: string; current: "qu
       <a href="/" className="mr-3 font-semibold">handprint</a>
       {link("/admin/queue", "Queue", "queue")}
       {link("/admin/stats", "Statistics", "stats")}
+      {link("/admin/models", "Models", "models")}
       <span className="ml-auto text-sm text-slate-500">{username}</span>
       <button
         type="button"

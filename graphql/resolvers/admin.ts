@@ -6,7 +6,9 @@ import { approveSample, bulk, rejectSample, relabelSample, undoLast, type Action
 import { listSamples, QUEUE_SELECT, type QueueOrder } from "../../lib/labelling/queue";
 import { pngDataUrl } from "../../lib/samples/predict";
 import { pixelsToPng } from "../../lib/samples/view";
+import { log } from "../../lib/log";
 import { datasetStats } from "../../lib/stats";
+import { maybeQueueRetrain } from "../../lib/training/trigger";
 import type { Context } from "../context";
 import { ApiError, guarded } from "../errors";
 
@@ -43,6 +45,12 @@ async function reload(ctx: Context, sampleId: number) {
 }
 
 const admin = (ctx: Context) => requireAdmin(ctx.user);
+
+/** New approvals may make enough unseen samples for a retraining run. */
+async function afterApproval<T>(ctx: Context, result: T): Promise<T> {
+  await maybeQueueRetrain(ctx.db, ctx.retrainAfter).catch((err: unknown) => log.error({ err: String(err) }, "retrain trigger failed"));
+  return result;
+}
 const asOf = (as?: string | null): "suggested" | "predicted" => (as === "SUGGESTED" ? "suggested" : "predicted");
 
 async function bulkNodes(ctx: Context, results: Awaited<ReturnType<typeof bulk>>) {
@@ -104,20 +112,20 @@ export const adminResolvers = {
   },
   Mutation: {
     approveSample: (_: unknown, args: { id: string; version: number; as?: string | null }, ctx: Context) =>
-      guarded(async () => reload(ctx, (await approveSample(ctx.db, admin(ctx).id, { ...ref(args), as: asOf(args.as) })).id)),
+      guarded(async () => afterApproval(ctx, await reload(ctx, (await approveSample(ctx.db, admin(ctx).id, { ...ref(args), as: asOf(args.as) })).id))),
     relabelSample: (_: unknown, args: { id: string; version: number; label: string }, ctx: Context) =>
-      guarded(async () => reload(ctx, (await relabelSample(ctx.db, admin(ctx).id, { ...ref(args), label: args.label })).id)),
+      guarded(async () => afterApproval(ctx, await reload(ctx, (await relabelSample(ctx.db, admin(ctx).id, { ...ref(args), label: args.label })).id))),
     rejectSample: (_: unknown, args: { id: string; version: number }, ctx: Context) =>
       guarded(async () => reload(ctx, (await rejectSample(ctx.db, admin(ctx).id, ref(args))).id)),
     approveSamples: (_: unknown, args: { items: { id: string; version: number }[]; as?: string | null }, ctx: Context) =>
       guarded(async () => {
         const user = admin(ctx);
-        return bulkNodes(ctx, await bulk(args.items.map(ref), (i) => approveSample(ctx.db, user.id, { ...i, as: asOf(args.as) })));
+        return afterApproval(ctx, await bulkNodes(ctx, await bulk(args.items.map(ref), (i) => approveSample(ctx.db, user.id, { ...i, as: asOf(args.as) }))));
       }),
     relabelSamples: (_: unknown, args: { items: { id: string; version: number }[]; label: string }, ctx: Context) =>
       guarded(async () => {
         const user = admin(ctx);
-        return bulkNodes(ctx, await bulk(args.items.map(ref), (i) => relabelSample(ctx.db, user.id, { ...i, label: args.label })));
+        return afterApproval(ctx, await bulkNodes(ctx, await bulk(args.items.map(ref), (i) => relabelSample(ctx.db, user.id, { ...i, label: args.label }))));
       }),
     rejectSamples: (_: unknown, args: { items: { id: string; version: number }[] }, ctx: Context) =>
       guarded(async () => {

@@ -27,6 +27,7 @@ const MODEL_SELECT = {
   metrics: true,
   createdAt: true,
   activatedAt: true,
+  dataCounts: true,
   parent: { select: { number: true } },
 } as const;
 
@@ -55,6 +56,8 @@ const JSONScalar = new GraphQLScalarType({
   serialize: (v) => v,
   parseValue: (v) => v,
 });
+
+export { MODEL_SELECT, modelVersion };
 
 export const modelResolvers = {
   DateTime,

@@ -22,22 +22,26 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<Record<
   throw new Error("the web server did not answer within 120 s");
 }
 
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
 async function main() {
   const cfg = config();
   let stopDatabase: (() => Promise<void>) | undefined;
   let web: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say("stopping…");
-    if (web && web.exitCode === null) {
-      const exited = new Promise((r) => web!.once("exit", r));
-      web.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (web.exitCode === null) web.kill("SIGKILL");
-    }
+    await Promise.all([web, worker].map((child) => stopChild(child)));
     if (stopDatabase) await stopDatabase();
     say("stopped");
     process.exit(code);
@@ -79,6 +83,13 @@ async function main() {
         void shutdown(code || 1);
       }
     });
+    // One training worker beside the web server; more can run anywhere with `npm run worker`.
+    worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib", "cli", "worker.ts")], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+    worker.on("exit", (code) => !stopping && say(`the training worker exited (code ${code}); predictions and labelling go on`));
     const health = await waitForHealth(cfg.PORT, web);
     say(`ready: http://localhost:${cfg.PORT}  (health: ${health.ok ? "ok" : JSON.stringify(health)})`);
     say("press Ctrl-C to stop");

@@ -14,7 +14,17 @@ export type ExportCounts = Record<"train" | "test", { base: number; user: number
  */
 export async function exportDataset(
   db: Db,
-  opts: { classSet: string; out: string; where?: Prisma.SampleWhereInput; batch?: number; onProgress?: (done: number) => void },
+  opts: {
+    classSet: string;
+    out: string;
+    where?: Prisma.SampleWhereInput;
+    batch?: number;
+    onProgress?: (done: number) => void;
+    /** Keep only every k-th base training image so that at most this many remain (fine-tuning replays a slice). */
+    trainBaseLimit?: number;
+    /** Repeat each approved user training sample this many times (fine-tuning weights new data up). */
+    userRepeat?: number;
+  },
 ): Promise<{ prefix: string; counts: ExportCounts; skipped: number }> {
   const set = classSet(opts.classSet);
   const index = new Map(set.labels.map((c, i) => [c, i]));
@@ -22,6 +32,9 @@ export async function exportDataset(
   const counts: ExportCounts = { train: { base: 0, user: 0 }, test: { base: 0, user: 0 } };
   let skipped = 0;
   let cursor = 0;
+  const baseTrain = opts.trainBaseLimit ? await db.sample.count({ where: { ...opts.where, status: "approved", label: { not: null }, split: "train", source: { not: "user" } } }) : 0;
+  const stride = opts.trainBaseLimit && baseTrain > opts.trainBaseLimit ? Math.ceil(baseTrain / opts.trainBaseLimit) : 1;
+  let baseSeen = 0;
   const batch = opts.batch ?? 5000;
   for (;;) {
     const rows = await db.sample.findMany({
@@ -37,9 +50,14 @@ export async function exportDataset(
         skipped++;
         continue;
       }
-      parts[row.split].images.push(row.image);
-      parts[row.split].labels.push(y);
-      counts[row.split][row.source === "user" ? "user" : "base"]++;
+      const user = row.source === "user";
+      if (!user && row.split === "train" && baseSeen++ % stride !== 0) continue;
+      const copies = user && row.split === "train" ? (opts.userRepeat ?? 1) : 1;
+      for (let c = 0; c < copies; c++) {
+        parts[row.split].images.push(row.image);
+        parts[row.split].labels.push(y);
+      }
+      counts[row.split][user ? "user" : "base"]++;
     }
     cursor = rows[rows.length - 1].id;
     opts.onProgress?.(counts.train.base + counts.train.user + counts.test.base + counts.test.user);

@@ -26,6 +26,7 @@ export async function registerBundledModel(db: Db, onnxPath: string): Promise<{ 
   const cardPath = cardPathFor(onnxPath);
   const card = parseCard(JSON.parse(await readFile(cardPath, "utf8")), cardPath);
   const sha256 = createHash("sha256").update(onnx).digest("hex");
+  const weights = await readFile(onnxPath.replace(/\.onnx$/, ".pt")).catch(() => undefined);
   return db.$transaction(async (tx) => {
     const existing = await tx.modelVersion.findFirst({ where: { sha256 }, select: { id: true, number: true } });
     if (existing) {
@@ -39,6 +40,7 @@ export async function registerBundledModel(db: Db, onnxPath: string): Promise<{ 
         number,
         classSet: card.classSet,
         onnx,
+        weights,
         sha256,
         card: card as Prisma.InputJsonValue,
         metrics: (card.metrics as Prisma.InputJsonValue | undefined) ?? undefined,

@@ -1,10 +1,23 @@
 // Usage: node --import tsx lib/training/publish.ts <run dir> [--name handprint-balanced47] [--out models]
 // Copies a training run's ONNX model into models/ with its model card: what it saw, what was measured.
-import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { config } from "../config";
 import { loadModel, runBatch } from "../inference/session";
+import { buildCard, type TrainResult } from "./card";
+
+/** The weights alone (for fine-tuning later), from the run's weights.pt or its last checkpoint. */
+function exportWeights(runDir: string, dest: string): void {
+  const weights = path.join(runDir, "weights.pt");
+  if (existsSync(weights)) return copyFileSync(weights, dest);
+  const script =
+    "import sys, torch; s = torch.load(sys.argv[1], map_location='cpu');" +
+    "torch.save({k: s[k] for k in ('model', 'arch', 'width', 'classes', 'class_set')}, sys.argv[2])";
+  const res = spawnSync(config().PYTHON, ["-c", script, path.join(runDir, "checkpoint.pt"), dest], { stdio: "inherit" });
+  if (res.status !== 0) throw new Error("could not extract the weights from the run's checkpoint");
+}
 
 /** Batch-1 latency on one thread, the way the server runs it. */
 export async function measureLatency(onnxPath: string, runs = 2000): Promise<{ p50Ms: number; p99Ms: number; threads: number }> {
@@ -30,49 +43,29 @@ async function main() {
   });
   const runDir = positionals[0];
   if (!runDir) throw new Error("usage: publish.ts <run dir> [--name N] [--out models]");
-  const result = JSON.parse(readFileSync(path.join(runDir, "result.json"), "utf8"));
+  const result = JSON.parse(readFileSync(path.join(runDir, "result.json"), "utf8")) as TrainResult;
   const onnxSrc = path.join(runDir, "model.onnx");
   const manifestPath = path.join(String(result.data), "manifest.json");
   const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : undefined;
   const onnxDst = path.join(values.out!, `${values.name}.onnx`);
   copyFileSync(onnxSrc, onnxDst);
-  const bytes = readFileSync(onnxDst);
-  const card = {
-    name: values.name,
-    classSet: result.class_set,
-    classes: result.classes,
-    input: "image float32 [N,1,28,28], 0..1, ink = 1, EMNIST conversion (lib/image); output: probabilities [N,classes]",
-    architecture: result.arch,
-    parameters: result.parameters,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-    fileBytes: bytes.length,
-    data: {
-      description: manifest
-        ? "Generated handwriting-style characters (training/generate.py): handwriting fonts from npm @fontsource and Debian, and Hershey single-stroke fonts drawn as jittered pen paths, EMNIST conversion, augmentation. Whole fonts are held out for the test split. No EMNIST or NIST data."
-        : `IDX data from ${result.data}`,
-      source: result.source,
-      seed: manifest?.seed,
-      trainImages: result.train_images,
-      testImages: result.test_images,
-      trainFonts: manifest?.splits?.train?.fonts,
-      testFonts: manifest?.splits?.test?.fonts,
-    },
-    training: {
-      epochs: result.epochs,
-      seconds: result.train_seconds,
-      device: result.device,
-      history: result.history,
-      fineTunedFrom: result.fine_tuned_from ?? null,
-    },
-    metrics: {
-      heldOutFonts: result.test,
-      parity: result.parity,
-      inferenceBatch1: await measureLatency(onnxDst),
-    },
+  exportWeights(runDir, onnxDst.replace(/\.onnx$/, ".pt"));
+  const latency = await measureLatency(onnxDst);
+  const card = buildCard(values.name!, result, readFileSync(onnxDst), {
+    data: manifest
+      ? {
+          description:
+            "Generated handwriting-style characters (training/generate.py): handwriting fonts from npm @fontsource and Debian, and Hershey single-stroke fonts drawn as jittered pen paths, EMNIST conversion, augmentation. Whole font families are held out for the test split. No EMNIST or NIST data.",
+          seed: manifest.seed,
+          trainFonts: manifest.splits?.train?.fonts,
+          testFonts: manifest.splits?.test?.fonts,
+        }
+      : { description: `IDX data from ${result.data}` },
+    metrics: { inferenceBatch1: latency },
     notMeasured: "No EMNIST or NIST SD19 accuracy: those datasets were not available where this model was trained.",
-  };
+  });
   writeFileSync(onnxDst.replace(/\.onnx$/, ".card.json"), `${JSON.stringify(card, null, 1)}\n`);
-  process.stdout.write(`${JSON.stringify({ model: onnxDst, top1: result.test.top1, top5: result.test.top5, latency: card.metrics.inferenceBatch1 })}\n`);
+  process.stdout.write(`${JSON.stringify({ model: onnxDst, top1: result.test.top1, top5: result.test.top5, latency })}\n`);
 }
 
 if (require.main === module) {

@@ -85,7 +85,7 @@ describe("the upload page in Chromium", () => {
     const file = path.join(dir, "notes.txt");
     writeFileSync(file, "shopping list");
     await page.getByTestId("file-input").setInputFiles(file);
-    const alert = page.getByRole("alert");
+    const alert = page.getByTestId("result-card").getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/not an image we can read/);
   });

@@ -18,6 +18,7 @@ const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApol
     predictLimiter: predictLimiter(),
     clientKey: clientKey(req.headers),
     user: await sessionUser(db(), tokenFromCookieHeader(req.headers.get("cookie"))),
+    retrainAfter: config().RETRAIN_AFTER,
   }),
 });
 

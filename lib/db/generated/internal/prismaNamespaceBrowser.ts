@@ -119,11 +119,14 @@ export const ModelVersionScalarFieldEnum = {
   number: 'number',
   classSet: 'classSet',
   onnx: 'onnx',
+  weights: 'weights',
   sha256: 'sha256',
   card: 'card',
   metrics: 'metrics',
   status: 'status',
   parentId: 'parentId',
+  labelEventCutoff: 'labelEventCutoff',
+  dataCounts: 'dataCounts',
   createdAt: 'createdAt',
   activatedAt: 'activatedAt'
 } as const

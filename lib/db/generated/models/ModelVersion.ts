@@ -30,12 +30,14 @@ export type ModelVersionAvgAggregateOutputType = {
   id: number | null
   number: number | null
   parentId: number | null
+  labelEventCutoff: number | null
 }
 
 export type ModelVersionSumAggregateOutputType = {
   id: number | null
   number: number | null
   parentId: number | null
+  labelEventCutoff: number | null
 }
 
 export type ModelVersionMinAggregateOutputType = {
@@ -43,9 +45,11 @@ export type ModelVersionMinAggregateOutputType = {
   number: number | null
   classSet: string | null
   onnx: runtime.Bytes | null
+  weights: runtime.Bytes | null
   sha256: string | null
   status: $Enums.ModelStatus | null
   parentId: number | null
+  labelEventCutoff: number | null
   createdAt: Date | null
   activatedAt: Date | null
 }
@@ -55,9 +59,11 @@ export type ModelVersionMaxAggregateOutputType = {
   number: number | null
   classSet: string | null
   onnx: runtime.Bytes | null
+  weights: runtime.Bytes | null
   sha256: string | null
   status: $Enums.ModelStatus | null
   parentId: number | null
+  labelEventCutoff: number | null
   createdAt: Date | null
   activatedAt: Date | null
 }
@@ -67,11 +73,14 @@ export type ModelVersionCountAggregateOutputType = {
   number: number
   classSet: number
   onnx: number
+  weights: number
   sha256: number
   card: number
   metrics: number
   status: number
   parentId: number
+  labelEventCutoff: number
+  dataCounts: number
   createdAt: number
   activatedAt: number
   _all: number
@@ -82,12 +91,14 @@ export type ModelVersionAvgAggregateInputType = {
   id?: true
   number?: true
   parentId?: true
+  labelEventCutoff?: true
 }
 
 export type ModelVersionSumAggregateInputType = {
   id?: true
   number?: true
   parentId?: true
+  labelEventCutoff?: true
 }
 
 export type ModelVersionMinAggregateInputType = {
@@ -95,9 +106,11 @@ export type ModelVersionMinAggregateInputType = {
   number?: true
   classSet?: true
   onnx?: true
+  weights?: true
   sha256?: true
   status?: true
   parentId?: true
+  labelEventCutoff?: true
   createdAt?: true
   activatedAt?: true
 }
@@ -107,9 +120,11 @@ export type ModelVersionMaxAggregateInputType = {
   number?: true
   classSet?: true
   onnx?: true
+  weights?: true
   sha256?: true
   status?: true
   parentId?: true
+  labelEventCutoff?: true
   createdAt?: true
   activatedAt?: true
 }
@@ -119,11 +134,14 @@ export type ModelVersionCountAggregateInputType = {
   number?: true
   classSet?: true
   onnx?: true
+  weights?: true
   sha256?: true
   card?: true
   metrics?: true
   status?: true
   parentId?: true
+  labelEventCutoff?: true
+  dataCounts?: true
   createdAt?: true
   activatedAt?: true
   _all?: true
@@ -220,11 +238,14 @@ export type ModelVersionGroupByOutputType = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights: runtime.Bytes | null
   sha256: string
   card: runtime.JsonValue
   metrics: runtime.JsonValue | null
   status: $Enums.ModelStatus
   parentId: number | null
+  labelEventCutoff: number
+  dataCounts: runtime.JsonValue | null
   createdAt: Date
   activatedAt: Date | null
   _count: ModelVersionCountAggregateOutputType | null
@@ -257,11 +278,14 @@ export type ModelVersionWhereInput = {
   number?: Prisma.IntFilter<"ModelVersion"> | number
   classSet?: Prisma.StringFilter<"ModelVersion"> | string
   onnx?: Prisma.BytesFilter<"ModelVersion"> | runtime.Bytes
+  weights?: Prisma.BytesNullableFilter<"ModelVersion"> | runtime.Bytes | null
   sha256?: Prisma.StringFilter<"ModelVersion"> | string
   card?: Prisma.JsonFilter<"ModelVersion">
   metrics?: Prisma.JsonNullableFilter<"ModelVersion">
   status?: Prisma.EnumModelStatusFilter<"ModelVersion"> | $Enums.ModelStatus
   parentId?: Prisma.IntNullableFilter<"ModelVersion"> | number | null
+  labelEventCutoff?: Prisma.IntFilter<"ModelVersion"> | number
+  dataCounts?: Prisma.JsonNullableFilter<"ModelVersion">
   createdAt?: Prisma.DateTimeFilter<"ModelVersion"> | Date | string
   activatedAt?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
   parent?: Prisma.XOR<Prisma.ModelVersionNullableScalarRelationFilter, Prisma.ModelVersionWhereInput> | null
@@ -276,11 +300,14 @@ export type ModelVersionOrderByWithRelationInput = {
   number?: Prisma.SortOrder
   classSet?: Prisma.SortOrder
   onnx?: Prisma.SortOrder
+  weights?: Prisma.SortOrderInput | Prisma.SortOrder
   sha256?: Prisma.SortOrder
   card?: Prisma.SortOrder
   metrics?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   parentId?: Prisma.SortOrderInput | Prisma.SortOrder
+  labelEventCutoff?: Prisma.SortOrder
+  dataCounts?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   activatedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   parent?: Prisma.ModelVersionOrderByWithRelationInput
@@ -299,11 +326,14 @@ export type ModelVersionWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.ModelVersionWhereInput | Prisma.ModelVersionWhereInput[]
   classSet?: Prisma.StringFilter<"ModelVersion"> | string
   onnx?: Prisma.BytesFilter<"ModelVersion"> | runtime.Bytes
+  weights?: Prisma.BytesNullableFilter<"ModelVersion"> | runtime.Bytes | null
   sha256?: Prisma.StringFilter<"ModelVersion"> | string
   card?: Prisma.JsonFilter<"ModelVersion">
   metrics?: Prisma.JsonNullableFilter<"ModelVersion">
   status?: Prisma.EnumModelStatusFilter<"ModelVersion"> | $Enums.ModelStatus
   parentId?: Prisma.IntNullableFilter<"ModelVersion"> | number | null
+  labelEventCutoff?: Prisma.IntFilter<"ModelVersion"> | number
+  dataCounts?: Prisma.JsonNullableFilter<"ModelVersion">
   createdAt?: Prisma.DateTimeFilter<"ModelVersion"> | Date | string
   activatedAt?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
   parent?: Prisma.XOR<Prisma.ModelVersionNullableScalarRelationFilter, Prisma.ModelVersionWhereInput> | null
@@ -318,11 +348,14 @@ export type ModelVersionOrderByWithAggregationInput = {
   number?: Prisma.SortOrder
   classSet?: Prisma.SortOrder
   onnx?: Prisma.SortOrder
+  weights?: Prisma.SortOrderInput | Prisma.SortOrder
   sha256?: Prisma.SortOrder
   card?: Prisma.SortOrder
   metrics?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   parentId?: Prisma.SortOrderInput | Prisma.SortOrder
+  labelEventCutoff?: Prisma.SortOrder
+  dataCounts?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   activatedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.ModelVersionCountOrderByAggregateInput
@@ -340,11 +373,14 @@ export type ModelVersionScalarWhereWithAggregatesInput = {
   number?: Prisma.IntWithAggregatesFilter<"ModelVersion"> | number
   classSet?: Prisma.StringWithAggregatesFilter<"ModelVersion"> | string
   onnx?: Prisma.BytesWithAggregatesFilter<"ModelVersion"> | runtime.Bytes
+  weights?: Prisma.BytesNullableWithAggregatesFilter<"ModelVersion"> | runtime.Bytes | null
   sha256?: Prisma.StringWithAggregatesFilter<"ModelVersion"> | string
   card?: Prisma.JsonWithAggregatesFilter<"ModelVersion">
   metrics?: Prisma.JsonNullableWithAggregatesFilter<"ModelVersion">
   status?: Prisma.EnumModelStatusWithAggregatesFilter<"ModelVersion"> | $Enums.ModelStatus
   parentId?: Prisma.IntNullableWithAggregatesFilter<"ModelVersion"> | number | null
+  labelEventCutoff?: Prisma.IntWithAggregatesFilter<"ModelVersion"> | number
+  dataCounts?: Prisma.JsonNullableWithAggregatesFilter<"ModelVersion">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"ModelVersion"> | Date | string
   activatedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"ModelVersion"> | Date | string | null
 }
@@ -353,10 +389,13 @@ export type ModelVersionCreateInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   parent?: Prisma.ModelVersionCreateNestedOneWithoutChildrenInput
@@ -371,11 +410,14 @@ export type ModelVersionUncheckedCreateInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
   parentId?: number | null
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   children?: Prisma.ModelVersionUncheckedCreateNestedManyWithoutParentInput
@@ -388,10 +430,13 @@ export type ModelVersionUpdateInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   parent?: Prisma.ModelVersionUpdateOneWithoutChildrenNestedInput
@@ -406,11 +451,14 @@ export type ModelVersionUncheckedUpdateInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
   parentId?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   children?: Prisma.ModelVersionUncheckedUpdateManyWithoutParentNestedInput
@@ -424,11 +472,14 @@ export type ModelVersionCreateManyInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
   parentId?: number | null
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
 }
@@ -437,10 +488,13 @@ export type ModelVersionUpdateManyMutationInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
@@ -450,11 +504,14 @@ export type ModelVersionUncheckedUpdateManyInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
   parentId?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
@@ -485,11 +542,14 @@ export type ModelVersionCountOrderByAggregateInput = {
   number?: Prisma.SortOrder
   classSet?: Prisma.SortOrder
   onnx?: Prisma.SortOrder
+  weights?: Prisma.SortOrder
   sha256?: Prisma.SortOrder
   card?: Prisma.SortOrder
   metrics?: Prisma.SortOrder
   status?: Prisma.SortOrder
   parentId?: Prisma.SortOrder
+  labelEventCutoff?: Prisma.SortOrder
+  dataCounts?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   activatedAt?: Prisma.SortOrder
 }
@@ -498,6 +558,7 @@ export type ModelVersionAvgOrderByAggregateInput = {
   id?: Prisma.SortOrder
   number?: Prisma.SortOrder
   parentId?: Prisma.SortOrder
+  labelEventCutoff?: Prisma.SortOrder
 }
 
 export type ModelVersionMaxOrderByAggregateInput = {
@@ -505,9 +566,11 @@ export type ModelVersionMaxOrderByAggregateInput = {
   number?: Prisma.SortOrder
   classSet?: Prisma.SortOrder
   onnx?: Prisma.SortOrder
+  weights?: Prisma.SortOrder
   sha256?: Prisma.SortOrder
   status?: Prisma.SortOrder
   parentId?: Prisma.SortOrder
+  labelEventCutoff?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   activatedAt?: Prisma.SortOrder
 }
@@ -517,9 +580,11 @@ export type ModelVersionMinOrderByAggregateInput = {
   number?: Prisma.SortOrder
   classSet?: Prisma.SortOrder
   onnx?: Prisma.SortOrder
+  weights?: Prisma.SortOrder
   sha256?: Prisma.SortOrder
   status?: Prisma.SortOrder
   parentId?: Prisma.SortOrder
+  labelEventCutoff?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   activatedAt?: Prisma.SortOrder
 }
@@ -528,6 +593,7 @@ export type ModelVersionSumOrderByAggregateInput = {
   id?: Prisma.SortOrder
   number?: Prisma.SortOrder
   parentId?: Prisma.SortOrder
+  labelEventCutoff?: Prisma.SortOrder
 }
 
 export type ModelVersionCreateNestedOneWithoutSamplesInput = {
@@ -648,10 +714,13 @@ export type ModelVersionCreateWithoutSamplesInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   parent?: Prisma.ModelVersionCreateNestedOneWithoutChildrenInput
@@ -665,11 +734,14 @@ export type ModelVersionUncheckedCreateWithoutSamplesInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
   parentId?: number | null
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   children?: Prisma.ModelVersionUncheckedCreateNestedManyWithoutParentInput
@@ -697,10 +769,13 @@ export type ModelVersionUpdateWithoutSamplesInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   parent?: Prisma.ModelVersionUpdateOneWithoutChildrenNestedInput
@@ -714,11 +789,14 @@ export type ModelVersionUncheckedUpdateWithoutSamplesInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
   parentId?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   children?: Prisma.ModelVersionUncheckedUpdateManyWithoutParentNestedInput
@@ -730,10 +808,13 @@ export type ModelVersionCreateWithoutChildrenInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   parent?: Prisma.ModelVersionCreateNestedOneWithoutChildrenInput
@@ -747,11 +828,14 @@ export type ModelVersionUncheckedCreateWithoutChildrenInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
   parentId?: number | null
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   samples?: Prisma.SampleUncheckedCreateNestedManyWithoutModelVersionInput
@@ -768,10 +852,13 @@ export type ModelVersionCreateWithoutParentInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   children?: Prisma.ModelVersionCreateNestedManyWithoutParentInput
@@ -785,10 +872,13 @@ export type ModelVersionUncheckedCreateWithoutParentInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   children?: Prisma.ModelVersionUncheckedCreateNestedManyWithoutParentInput
@@ -822,10 +912,13 @@ export type ModelVersionUpdateWithoutChildrenInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   parent?: Prisma.ModelVersionUpdateOneWithoutChildrenNestedInput
@@ -839,11 +932,14 @@ export type ModelVersionUncheckedUpdateWithoutChildrenInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
   parentId?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   samples?: Prisma.SampleUncheckedUpdateManyWithoutModelVersionNestedInput
@@ -875,11 +971,14 @@ export type ModelVersionScalarWhereInput = {
   number?: Prisma.IntFilter<"ModelVersion"> | number
   classSet?: Prisma.StringFilter<"ModelVersion"> | string
   onnx?: Prisma.BytesFilter<"ModelVersion"> | runtime.Bytes
+  weights?: Prisma.BytesNullableFilter<"ModelVersion"> | runtime.Bytes | null
   sha256?: Prisma.StringFilter<"ModelVersion"> | string
   card?: Prisma.JsonFilter<"ModelVersion">
   metrics?: Prisma.JsonNullableFilter<"ModelVersion">
   status?: Prisma.EnumModelStatusFilter<"ModelVersion"> | $Enums.ModelStatus
   parentId?: Prisma.IntNullableFilter<"ModelVersion"> | number | null
+  labelEventCutoff?: Prisma.IntFilter<"ModelVersion"> | number
+  dataCounts?: Prisma.JsonNullableFilter<"ModelVersion">
   createdAt?: Prisma.DateTimeFilter<"ModelVersion"> | Date | string
   activatedAt?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
 }
@@ -888,10 +987,13 @@ export type ModelVersionCreateWithoutBaseOfInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   parent?: Prisma.ModelVersionCreateNestedOneWithoutChildrenInput
@@ -905,11 +1007,14 @@ export type ModelVersionUncheckedCreateWithoutBaseOfInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
   parentId?: number | null
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   children?: Prisma.ModelVersionUncheckedCreateNestedManyWithoutParentInput
@@ -926,10 +1031,13 @@ export type ModelVersionCreateWithoutProducedByInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   parent?: Prisma.ModelVersionCreateNestedOneWithoutChildrenInput
@@ -943,11 +1051,14 @@ export type ModelVersionUncheckedCreateWithoutProducedByInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
   parentId?: number | null
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
   children?: Prisma.ModelVersionUncheckedCreateNestedManyWithoutParentInput
@@ -975,10 +1086,13 @@ export type ModelVersionUpdateWithoutBaseOfInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   parent?: Prisma.ModelVersionUpdateOneWithoutChildrenNestedInput
@@ -992,11 +1106,14 @@ export type ModelVersionUncheckedUpdateWithoutBaseOfInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
   parentId?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   children?: Prisma.ModelVersionUncheckedUpdateManyWithoutParentNestedInput
@@ -1019,10 +1136,13 @@ export type ModelVersionUpdateWithoutProducedByInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   parent?: Prisma.ModelVersionUpdateOneWithoutChildrenNestedInput
@@ -1036,11 +1156,14 @@ export type ModelVersionUncheckedUpdateWithoutProducedByInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
   parentId?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   children?: Prisma.ModelVersionUncheckedUpdateManyWithoutParentNestedInput
@@ -1053,10 +1176,13 @@ export type ModelVersionCreateManyParentInput = {
   number: number
   classSet: string
   onnx: runtime.Bytes
+  weights?: runtime.Bytes | null
   sha256: string
   card: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.ModelStatus
+  labelEventCutoff?: number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   activatedAt?: Date | string | null
 }
@@ -1065,10 +1191,13 @@ export type ModelVersionUpdateWithoutParentInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   children?: Prisma.ModelVersionUpdateManyWithoutParentNestedInput
@@ -1082,10 +1211,13 @@ export type ModelVersionUncheckedUpdateWithoutParentInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   children?: Prisma.ModelVersionUncheckedUpdateManyWithoutParentNestedInput
@@ -1099,10 +1231,13 @@ export type ModelVersionUncheckedUpdateManyWithoutParentInput = {
   number?: Prisma.IntFieldUpdateOperationsInput | number
   classSet?: Prisma.StringFieldUpdateOperationsInput | string
   onnx?: Prisma.BytesFieldUpdateOperationsInput | runtime.Bytes
+  weights?: Prisma.NullableBytesFieldUpdateOperationsInput | runtime.Bytes | null
   sha256?: Prisma.StringFieldUpdateOperationsInput | string
   card?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  labelEventCutoff?: Prisma.IntFieldUpdateOperationsInput | number
+  dataCounts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   activatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
@@ -1170,11 +1305,14 @@ export type ModelVersionSelect<ExtArgs extends runtime.Types.Extensions.Internal
   number?: boolean
   classSet?: boolean
   onnx?: boolean
+  weights?: boolean
   sha256?: boolean
   card?: boolean
   metrics?: boolean
   status?: boolean
   parentId?: boolean
+  labelEventCutoff?: boolean
+  dataCounts?: boolean
   createdAt?: boolean
   activatedAt?: boolean
   parent?: boolean | Prisma.ModelVersion$parentArgs<ExtArgs>
@@ -1192,16 +1330,19 @@ export type ModelVersionSelectScalar = {
   number?: boolean
   classSet?: boolean
   onnx?: boolean
+  weights?: boolean
   sha256?: boolean
   card?: boolean
   metrics?: boolean
   status?: boolean
   parentId?: boolean
+  labelEventCutoff?: boolean
+  dataCounts?: boolean
   createdAt?: boolean
   activatedAt?: boolean
 }
 
-export type ModelVersionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "classSet" | "onnx" | "sha256" | "card" | "metrics" | "status" | "parentId" | "createdAt" | "activatedAt", ExtArgs["result"]["modelVersion"]>
+export type ModelVersionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "classSet" | "onnx" | "weights" | "sha256" | "card" | "metrics" | "status" | "parentId" | "labelEventCutoff" | "dataCounts" | "createdAt" | "activatedAt", ExtArgs["result"]["modelVersion"]>
 export type ModelVersionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   parent?: boolean | Prisma.ModelVersion$parentArgs<ExtArgs>
   children?: boolean | Prisma.ModelVersion$childrenArgs<ExtArgs>
@@ -1225,11 +1366,23 @@ export type $ModelVersionPayload<ExtArgs extends runtime.Types.Extensions.Intern
     number: number
     classSet: string
     onnx: runtime.Bytes
+    /**
+     * PyTorch weights (state dict) for fine-tuning from this version.
+     */
+    weights: runtime.Bytes | null
     sha256: string
     card: runtime.JsonValue
     metrics: runtime.JsonValue | null
     status: $Enums.ModelStatus
     parentId: number | null
+    /**
+     * The newest LabelEvent its training data reflects: approvals after it are samples it has not seen.
+     */
+    labelEventCutoff: number
+    /**
+     * Images it was trained and tested on, by source and split.
+     */
+    dataCounts: runtime.JsonValue | null
     createdAt: Date
     activatedAt: Date | null
   }, ExtArgs["result"]["modelVersion"]>
@@ -1610,11 +1763,14 @@ export interface ModelVersionFieldRefs {
   readonly number: Prisma.FieldRef<"ModelVersion", 'Int'>
   readonly classSet: Prisma.FieldRef<"ModelVersion", 'String'>
   readonly onnx: Prisma.FieldRef<"ModelVersion", 'Bytes'>
+  readonly weights: Prisma.FieldRef<"ModelVersion", 'Bytes'>
   readonly sha256: Prisma.FieldRef<"ModelVersion", 'String'>
   readonly card: Prisma.FieldRef<"ModelVersion", 'Json'>
   readonly metrics: Prisma.FieldRef<"ModelVersion", 'Json'>
   readonly status: Prisma.FieldRef<"ModelVersion", 'ModelStatus'>
   readonly parentId: Prisma.FieldRef<"ModelVersion", 'Int'>
+  readonly labelEventCutoff: Prisma.FieldRef<"ModelVersion", 'Int'>
+  readonly dataCounts: Prisma.FieldRef<"ModelVersion", 'Json'>
   readonly createdAt: Prisma.FieldRef<"ModelVersion", 'DateTime'>
   readonly activatedAt: Prisma.FieldRef<"ModelVersion", 'DateTime'>
 }

@@ -1,0 +1,202 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+
+type Gate = { pass: boolean; reason: string };
+type Model = {
+  id: string;
+  number: number;
+  status: string;
+  classSet: string;
+  parentNumber: number | null;
+  createdAt: string;
+  activatedAt: string | null;
+  card: { metrics?: { heldOut?: { top1: number; top5: number }; heldOutFonts?: { top1: number; top5: number } } };
+  metrics: { gate?: Gate & { candidate?: { base: number | null; user: number | null } } } | null;
+};
+type Epoch = { epoch: number; loss: number; train_accuracy: number; test_top1: number };
+type Run = {
+  id: string;
+  status: string;
+  mode: string;
+  trigger: string;
+  progress: number;
+  metrics: { epoch?: number; loss?: number; accuracy?: number; etaS?: number; history?: Epoch[]; gate?: Gate } | null;
+  logTail: string | null;
+  error: string | null;
+  createdAt: string;
+  modelVersion: number | null;
+};
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch("/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as { data?: T; errors?: { message: string }[] };
+}
+
+const pct = (v?: number | null) => (v == null ? "–" : `${(v * 100).toFixed(1)}%`);
+const accuracyOf = (m: Model) => m.card.metrics?.heldOut?.top1 ?? m.card.metrics?.heldOutFonts?.top1 ?? null;
+
+function Line({ points, title, color, max }: { points: number[]; title: string; color: string; max?: number }) {
+  const w = 320;
+  const h = 120;
+  if (points.length < 1) return null;
+  const top = max ?? Math.max(...points, 1e-9);
+  const bottom = Math.min(...points, max != null ? 0 : Infinity);
+  const x = (i: number) => 20 + (i * (w - 30)) / Math.max(1, points.length - 1);
+  const y = (v: number) => 10 + (h - 30) * (1 - (v - bottom) / Math.max(1e-9, top - bottom));
+  return (
+    <figure>
+      <figcaption className="text-sm font-medium">{title}</figcaption>
+      <svg width={w} height={h} role="img" aria-label={title}>
+        <polyline fill="none" stroke={color} strokeWidth={2} points={points.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
+        {points.map((v, i) => (
+          <circle key={i} cx={x(i)} cy={y(v)} r={3} fill={color}>
+            <title>{v.toFixed(4)}</title>
+          </circle>
+        ))}
+        <text x={20} y={h - 4} fontSize={10} fill="#64748b">
+          {points.length} point{points.length === 1 ? "" : "s"}; last {points.at(-1)!.toFixed(3)}
+        </text>
+      </svg>
+    </figure>
+  );
+}
+
+export function Models() {
+  const [models, setModels] = useState<Model[]>([]);
+  const [runs, setRuns] = useState<Run[]>([]);
+  const [message, setMessage] = useState("");
+
+  const load = useCallback(async () => {
+    const res = await gql<{ models: Model[]; trainingRuns: Run[] }>(
+      "{ models { id number status classSet parentNumber createdAt activatedAt card metrics } trainingRuns(first: 10) { id status mode trigger progress metrics logTail error createdAt modelVersion } }",
+    );
+    if (res.data) {
+      setModels(res.data.models);
+      setRuns(res.data.trainingRuns);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), 2000);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const mutate = async (query: string, variables: Record<string, unknown>, done: string) => {
+    const res = await gql(query, variables);
+    setMessage(res.errors ? res.errors[0].message : done);
+    void load();
+  };
+
+  const live = runs.find((r) => r.status === "RUNNING" || r.status === "QUEUED");
+  const history = live?.metrics?.history ?? [];
+  const byNumber = [...models].sort((a, b) => a.number - b.number);
+  return (
+    <div className="space-y-6">
+      <p role="status" className="min-h-5 text-sm text-slate-700" data-testid="models-message">
+        {message}
+      </p>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 className="mr-auto text-lg font-semibold">Training</h2>
+          <button type="button" className="btn" disabled={!!live} onClick={() => void mutate("mutation { startTraining(mode: FINE_TUNE) { id } }", {}, "Fine-tuning queued.")}>
+            Fine-tune now
+          </button>
+          <button type="button" className="btn" disabled={!!live} onClick={() => void mutate("mutation { startTraining(mode: FULL) { id } }", {}, "Full training queued.")}>
+            Train from scratch
+          </button>
+          {live && (
+            <button type="button" className="btn" onClick={() => void mutate("mutation($id: ID!) { cancelTraining(id: $id) { id } }", { id: live.id }, "Cancelled.")}>
+              Cancel run {live.id}
+            </button>
+          )}
+        </div>
+        {live ? (
+          <div className="mt-3" data-testid="live-run">
+            <p className="text-sm">
+              Run {live.id} ({live.mode.toLowerCase().replace("_", "-")}, {live.trigger}) is {live.status.toLowerCase()}: epoch {live.metrics?.epoch ?? "–"}, loss{" "}
+              {live.metrics?.loss?.toFixed(3) ?? "–"}, accuracy {pct(live.metrics?.accuracy)}, ETA {live.metrics?.etaS != null ? `${Math.round(live.metrics.etaS)} s` : "–"}
+            </p>
+            <div className="mt-2 h-3 rounded bg-slate-100" role="progressbar" aria-valuenow={Math.round(live.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+              <div className="h-3 rounded bg-blue-600" style={{ width: `${live.progress * 100}%` }} />
+            </div>
+            <div className="mt-3 flex flex-wrap gap-6">
+              <Line title="Training loss by epoch" points={history.map((h) => h.loss)} color="#dc2626" />
+              <Line title="Held-out accuracy by epoch" points={history.map((h) => h.test_top1)} color="#16a34a" max={1} />
+            </div>
+            {live.logTail && <pre className="mt-3 max-h-40 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{live.logTail.split("\n").slice(-12).join("\n")}</pre>}
+          </div>
+        ) : (
+          <p className="mt-2 text-sm text-slate-500">No run in progress. Retraining starts by itself once enough new samples are approved.</p>
+        )}
+        <table className="mt-4 w-full text-left text-sm">
+          <thead>
+            <tr className="text-slate-500">
+              <th>Run</th>
+              <th>Mode</th>
+              <th>Status</th>
+              <th>Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} className="border-t border-slate-100 align-top">
+                <td>{r.id}</td>
+                <td>
+                  {r.mode.toLowerCase()} ({r.trigger})
+                </td>
+                <td>{r.status.toLowerCase()}</td>
+                <td className="text-slate-600">{r.error ?? (r.metrics?.gate ? `v${r.modelVersion}: gate ${r.metrics.gate.pass ? "passed" : "failed"} — ${r.metrics.gate.reason}` : "")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">Versions</h2>
+        <Line title="Held-out accuracy across versions" points={byNumber.map(accuracyOf).filter((v): v is number => v != null)} color="#2563eb" max={1} />
+        <table className="mt-2 w-full text-left text-sm">
+          <thead>
+            <tr className="text-slate-500">
+              <th>Version</th>
+              <th>Status</th>
+              <th>Held-out top-1</th>
+              <th>Gate</th>
+              <th>Parent</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {models.map((m) => (
+              <tr key={m.id} className="border-t border-slate-100" data-testid={`model-${m.number}`}>
+                <td>v{m.number}</td>
+                <td>{m.status.toLowerCase()}</td>
+                <td>{pct(accuracyOf(m))}</td>
+                <td className="text-slate-600">{m.metrics?.gate ? (m.metrics.gate.pass ? "passed" : `failed: ${m.metrics.gate.reason}`) : "–"}</td>
+                <td>{m.parentNumber ? `v${m.parentNumber}` : "–"}</td>
+                <td className="text-right">
+                  {m.status !== "ACTIVE" && (
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() =>
+                        void mutate(
+                          m.activatedAt ? "mutation($id: ID!) { rollbackModel(id: $id) { number } }" : "mutation($id: ID!) { promoteModel(id: $id) { number } }",
+                          { id: m.id },
+                          `v${m.number} is now active.`,
+                        )
+                      }
+                    >
+                      {m.activatedAt ? "Roll back to this" : "Promote"}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

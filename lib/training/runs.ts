@@ -1,0 +1,75 @@
+import type { Db } from "../db/client";
+import type { Prisma, TrainingMode } from "../db/generated/client";
+import { ApiError } from "../api-errors";
+
+export const HEARTBEAT_TIMEOUT_MS = 60_000;
+export const MAX_ATTEMPTS = 3;
+
+/** An admin's run: refused while another is queued or running. */
+export async function startTraining(db: Db, mode: TrainingMode, requestedById?: number) {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRawUnsafe("SELECT GET_LOCK('handprint_retrain_trigger', 10)");
+    try {
+      const busy = await tx.trainingRun.findFirst({ where: { status: { in: ["queued", "running"] } }, select: { id: true, status: true } });
+      if (busy) throw new ApiError("CONFLICT", `training run ${busy.id} is already ${busy.status}`, { runId: busy.id });
+      const base = await tx.modelVersion.findFirst({ where: { status: "active" }, orderBy: { activatedAt: "desc" }, select: { id: true } });
+      return tx.trainingRun.create({ data: { trigger: "manual", mode, requestedById, baseModelId: base?.id } });
+    } finally {
+      await tx.$queryRawUnsafe("SELECT RELEASE_LOCK('handprint_retrain_trigger')");
+    }
+  });
+}
+
+export async function cancelTraining(db: Db, id: number) {
+  const res = await db.trainingRun.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: { status: "cancelled", finishedAt: new Date() } });
+  if (!res.count) {
+    const run = await db.trainingRun.findUnique({ where: { id }, select: { status: true } });
+    throw run ? new ApiError("CONFLICT", `training run ${id} is already ${run.status}`) : new ApiError("NOT_FOUND", `no training run ${id}`);
+  }
+  return db.trainingRun.findUniqueOrThrow({ where: { id } });
+}
+
+/**
+ * Takes the oldest queued run for this worker. FOR UPDATE SKIP LOCKED lets any number of workers
+ * share one database: each queued run goes to exactly one of them.
+ */
+export async function claimRun(db: Db, workerId: string) {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+      "SELECT id FROM TrainingRun WHERE status = 'queued' ORDER BY createdAt, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+    );
+    if (!rows.length) return undefined;
+    const now = new Date();
+    return tx.trainingRun.update({
+      where: { id: Number(rows[0].id) },
+      data: { status: "running", workerId, startedAt: now, heartbeatAt: now, attempts: { increment: 1 }, progress: 0, error: null },
+    });
+  });
+}
+
+/** Progress and liveness from the worker; false when the run was cancelled meanwhile. */
+export async function heartbeat(db: Db, id: number, workerId: string, data: Prisma.TrainingRunUpdateManyMutationInput = {}): Promise<boolean> {
+  const res = await db.trainingRun.updateMany({ where: { id, workerId, status: "running" }, data: { ...data, heartbeatAt: new Date() } });
+  return res.count === 1;
+}
+
+/** Runs whose worker stopped sending heartbeats: queued again, or failed after MAX_ATTEMPTS. */
+export async function recoverStaleRuns(db: Db, now = Date.now()): Promise<{ requeued: number[]; failed: number[] }> {
+  const stale = await db.trainingRun.findMany({
+    where: { status: "running", heartbeatAt: { lt: new Date(now - HEARTBEAT_TIMEOUT_MS) } },
+    select: { id: true, attempts: true, workerId: true },
+  });
+  const requeued: number[] = [];
+  const failed: number[] = [];
+  for (const run of stale) {
+    const giveUp = run.attempts >= MAX_ATTEMPTS;
+    const res = await db.trainingRun.updateMany({
+      where: { id: run.id, status: "running", workerId: run.workerId },
+      data: giveUp
+        ? { status: "failed", finishedAt: new Date(), error: `worker ${run.workerId} stopped responding (attempt ${run.attempts} of ${MAX_ATTEMPTS})` }
+        : { status: "queued", workerId: null, error: `worker ${run.workerId} stopped responding; queued again` },
+    });
+    if (res.count) (giveUp ? failed : requeued).push(run.id);
+  }
+  return { requeued, failed };
+}

@@ -1,0 +1,36 @@
+import type { Db } from "../db/client";
+
+/**
+ * Approved user training samples that the active model has not seen: those approved (or relabelled) by a
+ * LabelEvent newer than the model's cutoff and still approved now.
+ */
+export async function unseenApprovedSamples(db: Db): Promise<number> {
+  const active = await db.modelVersion.findFirst({ where: { status: "active" }, orderBy: { activatedAt: "desc" }, select: { labelEventCutoff: true } });
+  const rows = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
+    `SELECT COUNT(DISTINCT e.sampleId) AS n FROM LabelEvent e JOIN Sample s ON s.id = e.sampleId
+     WHERE e.id > ? AND e.toStatus = 'approved' AND s.status = 'approved' AND s.source = 'user' AND s.split = 'train'`,
+    active?.labelEventCutoff ?? 0,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Queues a fine-tuning run when enough new approved samples exist and no run is queued or running.
+ * A named lock makes the check and the insert atomic across servers.
+ */
+export async function maybeQueueRetrain(db: Db, threshold: number): Promise<{ queued: boolean; unseen: number; runId?: number }> {
+  const unseen = await unseenApprovedSamples(db);
+  if (unseen < threshold) return { queued: false, unseen };
+  return db.$transaction(async (tx) => {
+    await tx.$queryRawUnsafe("SELECT GET_LOCK('handprint_retrain_trigger', 10)");
+    try {
+      const busy = await tx.trainingRun.count({ where: { status: { in: ["queued", "running"] } } });
+      if (busy) return { queued: false, unseen };
+      const base = await tx.modelVersion.findFirst({ where: { status: "active" }, orderBy: { activatedAt: "desc" }, select: { id: true } });
+      const run = await tx.trainingRun.create({ data: { trigger: "auto", mode: "fine_tune", baseModelId: base?.id } });
+      return { queued: true, unseen, runId: run.id };
+    } finally {
+      await tx.$queryRawUnsafe("SELECT RELEASE_LOCK('handprint_retrain_trigger')");
+    }
+  });
+}
