@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { gql } from "./gql";
+import { TopFive } from "./top-five";
 
 export type Prediction = {
   id: string | number;
@@ -17,16 +19,11 @@ export type Result = { key: string; name: string; preview?: string; prediction?:
 const pct = (p: number) => `${(p * 100).toFixed(p > 0.995 || p < 0.005 ? 1 : 0)}%`;
 
 async function sendFeedback(id: string | number, body: { correct?: boolean; label?: string }): Promise<string | undefined> {
-  const res = await fetch("/api/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      query: "mutation($id: ID!, $correct: Boolean, $label: String) { feedback(id: $id, correct: $correct, label: $label) { suggestedLabel } }",
-      variables: { id: String(id), ...body },
-    }),
+  const res = await gql("mutation($id: ID!, $correct: Boolean, $label: String) { feedback(id: $id, correct: $correct, label: $label) { suggestedLabel } }", {
+    id: String(id),
+    ...body,
   });
-  const json = (await res.json()) as { errors?: { message: string }[] };
-  return json.errors?.[0]?.message;
+  return res.errors?.[0]?.message;
 }
 
 function Feedback({ prediction }: { prediction: Prediction }) {
@@ -109,17 +106,9 @@ export function ResultCard({ result }: { result: Result }) {
       </div>
       {p && (
         <>
-          <ol className="mt-3 space-y-1" aria-label="Top five readings">
-            {p.top5.map((r) => (
-              <li key={r.label} className="flex items-center gap-2 text-sm">
-                <span className="w-5 text-center font-mono">{r.label}</span>
-                <span className="h-2 flex-1 rounded bg-slate-100">
-                  <span className="block h-2 rounded bg-blue-600" style={{ width: `${Math.max(1, r.probability * 100)}%` }} />
-                </span>
-                <span className="w-12 text-right tabular-nums text-slate-600">{pct(r.probability)}</span>
-              </li>
-            ))}
-          </ol>
+          <div className="mt-3">
+            <TopFive ranked={p.top5} />
+          </div>
           <p className="mt-2 text-xs text-slate-500">
             Model v{p.model.version} ({p.model.classSet})
             {p.timings ? ` · ${p.timings.totalMs.toFixed(0)} ms` : ""}

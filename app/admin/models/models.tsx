@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { gql } from "../../gql";
 
 type Gate = { pass: boolean; reason: string };
 type Model = {
@@ -27,11 +28,6 @@ type Run = {
   createdAt: string;
   modelVersion: number | null;
 };
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch("/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as { data?: T; errors?: { message: string }[] };
-}
 
 const pct = (v?: number | null) => (v == null ? "–" : `${(v * 100).toFixed(1)}%`);
 const accuracyOf = (m: Model) => m.card.metrics?.heldOut?.top1 ?? m.card.metrics?.heldOutFonts?.top1 ?? null;

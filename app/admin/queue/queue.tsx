@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { gql } from "../../gql";
+import { TopFive } from "../../top-five";
 
 type Ranked = { label: string; probability: number };
 type Sample = {
@@ -15,7 +17,6 @@ type Sample = {
   original: string | null;
   createdAt: string;
 };
-type GqlError = { message: string; extensions?: { code?: string; current?: { status: string; label: string | null } } };
 
 const FIELDS = "id version status predictedLabel suggestedLabel confidence topK { label probability } image28 original createdAt";
 const ORDERS = [
@@ -24,11 +25,6 @@ const ORDERS = [
   ["BY_PREDICTED_LABEL", "By predicted label"],
   ["SUGGESTIONS_FIRST", "Visitor suggestions first"],
 ] as const;
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: GqlError[] }> {
-  const res = await fetch("/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-  return res.json();
-}
 
 const pct = (p: number | null) => (p == null ? "–" : `${(p * 100).toFixed(0)}%`);
 
@@ -266,17 +262,9 @@ export function Queue({ labels }: { labels: string }) {
                   {current.suggestedLabel && <p className="mt-2 rounded bg-amber-100 px-2 py-1 text-sm">Visitor says: {current.suggestedLabel}</p>}
                 </div>
               </div>
-              <ol className="mt-4 space-y-1">
-                {(current.topK ?? []).map((r) => (
-                  <li key={r.label} className="flex items-center gap-2 text-sm">
-                    <span className="w-5 text-center font-mono">{r.label}</span>
-                    <span className="h-2 flex-1 rounded bg-slate-100">
-                      <span className="block h-2 rounded bg-blue-600" style={{ width: `${Math.max(1, r.probability * 100)}%` }} />
-                    </span>
-                    <span className="w-12 text-right tabular-nums">{pct(r.probability)}</span>
-                  </li>
-                ))}
-              </ol>
+              <div className="mt-4">
+                <TopFive ranked={current.topK ?? []} />
+              </div>
               <div className="mt-4 flex flex-wrap gap-2">
                 <button type="button" className="btn btn-primary" onClick={() => void act("approve")}>
                   Approve (Enter)
