@@ -58,7 +58,9 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
 
   const inferStart = performance.now();
   const { probabilities, model: used, batchSize } = await deps.batcher.predict(normalised.pixels);
-  const ranked = topK(probabilities, used.classes, 5, allowed ?? undefined);
+  // A hot swap may have put another version (perhaps another class list) between the check and the run.
+  const mask = used === model ? allowed : allowedClasses(used.classes, CLASS_SETS[used.classSet], input.restrict, input.classes);
+  const ranked = topK(probabilities, used.classes, 5, mask ?? undefined);
   const inferenceMs = ms(inferStart);
 
   const storeStart = performance.now();
