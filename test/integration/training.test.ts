@@ -7,7 +7,7 @@ import { readIdx, readSplit, writeIdx } from "../../lib/datasets/idx";
 import { loadModel, runBatch } from "../../lib/inference/session";
 import { evaluate } from "../../lib/training/evaluate";
 import { glyphPng } from "../fixtures/glyphs";
-import { python } from "../helpers/python";
+import { python, PYTHON } from "../helpers/python";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "handprint-training-"));
 
@@ -97,6 +97,30 @@ describe("training data and the trainer", () => {
     const manifest = JSON.parse(readFileSync(path.join(a, "manifest.json"), "utf8"));
     expect(manifest.splits.test.fonts.length).toBeGreaterThan(0);
     for (const f of manifest.splits.test.fonts) expect(manifest.splits.train.fonts).not.toContain(f);
+  });
+
+  it("trains as several processes with the environment torchrun sets (DDP over gloo on CPU)", async () => {
+    const data = tmp();
+    const run = tmp();
+    python(["training/generate.py", "--out", data, "--max-fonts", "2", "--per-font", "2", "--test-per-font", "1", "--workers", "2"]);
+    const { freePort } = await import("../../lib/db/embedded");
+    const env = { ...process.env, MASTER_ADDR: "127.0.0.1", MASTER_PORT: String(await freePort()), WORLD_SIZE: "2", PYTHONUNBUFFERED: "1" };
+    const { spawn } = await import("node:child_process");
+    const launch = (rank: number) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(PYTHON, ["training/train.py", "--data", data, "--out", run, "--epochs", "1", "--threads", "1", "--skip-parity"], {
+          env: { ...env, RANK: String(rank), LOCAL_RANK: String(rank) },
+        });
+        let out = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.stderr.on("data", (d) => (out += d));
+        child.on("exit", (code) => resolve({ code, out }));
+      });
+    const [rank0, rank1] = await Promise.all([launch(0), launch(1)]);
+    expect([rank0.code, rank1.code]).toEqual([0, 0]);
+    expect(JSON.parse(rank0.out.split("\n")[0])).toMatchObject({ event: "start", world_size: 2 });
+    expect(rank1.out.trim()).toBe(""); // only rank 0 reports and writes
+    expect(JSON.parse(readFileSync(path.join(run, "result.json"), "utf8")).world_size).toBe(2);
   });
 
   it("trains a tiny model on CPU, exports ONNX that onnxruntime-node loads and that agrees with PyTorch", async () => {
