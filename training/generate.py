@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
-from scipy.ndimage import gaussian_filter, map_coordinates
+from scipy.ndimage import binary_dilation, gaussian_filter, map_coordinates
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from convert import emnist_convert  # noqa: E402
@@ -82,6 +82,41 @@ def render_font_char(font: ImageFont.FreeTypeFont, ch: str, rng) -> Image.Image:
     return stroke_width(affine(im, rng), rng)
 
 
+def skeleton(mask: np.ndarray) -> np.ndarray:
+    """Zhang-Suen thinning: the one-pixel centre line of a glyph, the path a pen would have taken."""
+    img = mask.astype(np.uint8)
+    changed = True
+    while changed:
+        changed = False
+        for step in (0, 1):
+            p = np.pad(img, 1)
+            n = [p[:-2, 1:-1], p[:-2, 2:], p[1:-1, 2:], p[2:, 2:], p[2:, 1:-1], p[2:, :-2], p[1:-1, :-2], p[:-2, :-2]]
+            count = sum(n)
+            ring = n + [n[0]]
+            transitions = sum(((ring[i] == 0) & (ring[i + 1] == 1)).astype(np.uint8) for i in range(8))
+            p2, p4, p6, p8 = n[0], n[2], n[4], n[6]
+            c1, c2 = (p2 * p4 * p6, p4 * p6 * p8) if step == 0 else (p2 * p4 * p8, p2 * p6 * p8)
+            remove = (img == 1) & (count >= 2) & (count <= 6) & (transitions == 1) & (c1 == 0) & (c2 == 0)
+            if remove.any():
+                img[remove] = 0
+                changed = True
+    return img.astype(bool)
+
+
+def restroke_font_char(font: ImageFont.FreeTypeFont, ch: str, rng) -> Image.Image:
+    """A handwriting font's glyph reduced to its skeleton and drawn again with a pen of random width."""
+    im = Image.new("L", (CANVAS, CANVAS), 0)
+    draw = ImageDraw.Draw(im)
+    l, t, r, b = draw.textbbox((0, 0), ch, font=font)
+    draw.text(((CANVAS - (r - l)) / 2 - l, (CANVAS - (b - t)) / 2 - t), ch, font=font, fill=255)
+    centre = skeleton(np.asarray(im) > 127)
+    radius = int(rng.integers(1, 6))
+    yy, xx = np.mgrid[-radius : radius + 1, -radius : radius + 1]
+    pen = binary_dilation(centre, structure=(xx * xx + yy * yy) <= radius * radius)
+    stroked = Image.fromarray((gaussian_filter(pen.astype(np.float32), 0.7) * 255).astype(np.uint8))
+    return affine(stroked, rng)
+
+
 def draw_strokes(strokes: list[np.ndarray], rng) -> Image.Image:
     """Draw a single-stroke glyph the way a pen on a canvas would: jittered path, random width and slant."""
     pts = np.concatenate(strokes)
@@ -127,7 +162,13 @@ def make_part(job: dict) -> dict:
         make = lambda ch: draw_strokes(glyphs[ch], rng)  # noqa: E731
     else:
         sizes = [ImageFont.truetype(font["path"], s) for s in (72, 84, 96, 108)]
-        make = lambda ch: render_font_char(sizes[rng.integers(len(sizes))], ch, rng)  # noqa: E731
+        share = job.get("skeletons", 0.0)
+
+        def make(ch):
+            size = sizes[rng.integers(len(sizes))]
+            if share and rng.random() < share:
+                return restroke_font_char(size, ch, rng)
+            return render_font_char(size, ch, rng)
     for ch in font["chars"]:
         for _ in range(job["count"]):
             img = finish(make(ch), rng)
@@ -164,6 +205,8 @@ def main() -> None:
     ap.add_argument("--test-fraction", type=float, default=0.16, help="share of fonts held out for test")
     ap.add_argument("--max-fonts", type=int, default=0, help="use only the first N fonts (quick runs, tests)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--skeletons", type=float, default=0.0,
+                    help="share of font images drawn from the glyph's skeleton with a random pen (0 reproduces the bundled model's data)")
     args = ap.parse_args()
 
     out = Path(args.out)
@@ -183,8 +226,9 @@ def main() -> None:
         count = args.test_per_font if split == "test" else args.per_font
         if f["kind"] == "hershey":
             count = int(count * 1.5)
-        jobs.append({"font": f, "split": split, "count": count, "seed": args.seed,
-                     "part": str(out / ".parts" / f"{args.seed}-{f['name']}-{split}-{count}.npz")})
+        skel = f"-sk{args.skeletons:g}" if args.skeletons and f["kind"] == "font" else ""
+        jobs.append({"font": f, "split": split, "count": count, "seed": args.seed, "skeletons": args.skeletons,
+                     "part": str(out / ".parts" / f"{args.seed}-{f['name']}-{split}-{count}{skel}.npz")})
 
     start, done = time.time(), 0
     print(json.dumps({"event": "start", "fonts": len(fonts), "test_fonts": sum(j["split"] == "test" for j in jobs)}), flush=True)
@@ -195,7 +239,7 @@ def main() -> None:
             print(json.dumps({"event": "progress", "done": done, "total": len(jobs), **res,
                               "eta_s": round(elapsed / done * (len(jobs) - done), 1)}), flush=True)
 
-    manifest = {"seed": args.seed, "classes": "byclass62", "chars": CHARS, "orientation": "upright", "splits": {}}
+    manifest = {"seed": args.seed, "classes": "byclass62", "chars": CHARS, "orientation": "upright", "skeletons": args.skeletons, "splits": {}}
     for split in ("train", "test"):
         parts = [np.load(j["part"]) for j in jobs if j["split"] == split]
         images = np.concatenate([p["images"] for p in parts])
