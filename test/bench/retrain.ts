@@ -1,0 +1,52 @@
+// node --import tsx test/bench/retrain.ts [new samples=1000] : fine-tune time on this machine for N newly
+// approved samples, through the real worker (export, trainer, parity, gate), on a private MariaDB holding the
+// generated base set (npm run dataset:generate first). Full-training time is in the bundled model's card.
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { config } from "../../lib/config";
+import { createDb } from "../../lib/db/client";
+import { startEmbedded } from "../../lib/db/embedded";
+import { migrate } from "../../lib/db/migrate";
+import { registerBundledModel } from "../../lib/db/seed";
+import { importDataset } from "../../lib/datasets/import";
+import { readSplit } from "../../lib/datasets/idx";
+import { Worker } from "../../lib/training/worker";
+
+async function main() {
+  const n = Number(process.argv[2] ?? 1000);
+  const cfg = config();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "handprint-bench-retrain-"));
+  const server = await startEmbedded({ dir, database: "bench" });
+  await migrate(server.url);
+  const db = createDb(server.url);
+  try {
+    await registerBundledModel(db, "models/handprint-balanced47.onnx");
+    let t = Date.now();
+    await importDataset(db, { dir: cfg.BASE_DATA_DIR });
+    console.log(`imported the base set in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    // n "uploads": held-out generated images, approved by an admin
+    const admin = await db.user.create({ data: { username: "bench", passwordHash: "x" } });
+    const test = readSplit(cfg.BASE_DATA_DIR, "test");
+    for (let i = 0; i < n; i++) {
+      const j = i % test.images.length;
+      const s = await db.sample.create({
+        data: { source: "user", split: "train", classSet: "balanced47", status: "approved", label: test.chars[j], image: new Uint8Array(test.images[j]), sha256: createHash("sha256").update(`bench-${i}`).digest("hex") },
+      });
+      await db.labelEvent.create({ data: { sampleId: s.id, userId: admin.id, action: "approve", fromStatus: "pending", toStatus: "approved", toLabel: test.chars[j] } });
+    }
+    const worker = new Worker(db, { ...cfg, RETRAIN_AFTER: n });
+    t = Date.now();
+    await worker.tick();
+    const run = await db.trainingRun.findFirstOrThrow({ include: { modelVersion: { select: { number: true, status: true } } } });
+    const seconds = (Date.now() - t) / 1000;
+    console.table([{ newSamples: n, epochs: cfg.FINE_TUNE_EPOCHS, status: run.status, model: run.modelVersion, seconds: Math.round(seconds), gate: (run.metrics as { gate?: { reason: string } })?.gate?.reason }]);
+  } finally {
+    await db.$disconnect();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
