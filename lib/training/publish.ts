@@ -1,4 +1,4 @@
-// Usage: node --import tsx lib/training/publish.ts <run dir> [--name handprint-balanced47] [--out models]
+// Usage: node --import tsx lib/training/publish.ts <run dir> [--name handprint-balanced47] [--out models] [--compare data/runs/compare/compare.json]
 // Copies a training run's ONNX model into models/ with its model card: what it saw, what was measured.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -39,7 +39,11 @@ export async function measureLatency(onnxPath: string, runs = 2000): Promise<{ p
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: "string", default: "handprint-balanced47" }, out: { type: "string", default: "models" } },
+    options: {
+      name: { type: "string", default: "handprint-balanced47" },
+      out: { type: "string", default: "models" },
+      compare: { type: "string", description: "compare.json from `npm run compare`, quoted in the card" },
+    },
   });
   const runDir = positionals[0];
   if (!runDir) throw new Error("usage: publish.ts <run dir> [--name N] [--out models]");
@@ -61,7 +65,10 @@ async function main() {
           testFonts: manifest.splits?.test?.fonts,
         }
       : { description: `IDX data from ${result.data}` },
-    metrics: { inferenceBatch1: latency },
+    metrics: {
+      inferenceBatch1: latency,
+      ...(values.compare ? { comparedWithReplacedSystem: JSON.parse(readFileSync(values.compare, "utf8")) } : {}),
+    },
     notMeasured: "No EMNIST or NIST SD19 accuracy: those datasets were not available where this model was trained.",
   });
   writeFileSync(onnxDst.replace(/\.onnx$/, ".card.json"), `${JSON.stringify(card, null, 1)}\n`);
