@@ -12,6 +12,9 @@ export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; bus
   const canvas = useRef<HTMLCanvasElement>(null);
   const [strokes, setStrokes] = useState<Stroke[]>([]);
   const current = useRef<Stroke | null>(null);
+  // Set once React has attached the pointer handlers (before that, strokes would be lost).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const redraw = (all: Stroke[]) => {
     const ctx = canvas.current?.getContext("2d");
@@ -53,6 +56,7 @@ export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; bus
         height={SIZE}
         aria-label="Drawing area: write one character"
         data-testid="draw-pad"
+        data-ready={ready}
         className="aspect-square w-full max-w-[280px] touch-none rounded-lg border-2 border-dashed border-slate-300 bg-white"
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
@@ -65,8 +69,9 @@ export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; bus
           redraw([...strokes, current.current]);
         }}
         onPointerUp={() => {
-          if (current.current) setStrokes((s) => [...s, current.current!]);
+          const stroke = current.current; // the updater runs later, after the ref is cleared
           current.current = null;
+          if (stroke) setStrokes((s) => [...s, stroke]);
         }}
         onPointerCancel={() => {
           current.current = null;

@@ -112,7 +112,7 @@ export async function executeRun(db: Db, cfg: Config, run: TrainingRun, workerId
     if (fineTune) {
       const init = path.join(work, "init.pt");
       await writeFile(init, parent!.weights!);
-      args.push("--init", init, "--epochs", String(cfg.FINE_TUNE_EPOCHS), "--lr", "1e-3");
+      args.push("--init", init, "--epochs", String(cfg.FINE_TUNE_EPOCHS), "--lr", "3e-4");
     } else {
       args.push("--epochs", String(cfg.FULL_TRAIN_EPOCHS));
     }

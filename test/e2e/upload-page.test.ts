@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from "../helpers/server";
 
 /** Draws a polyline on the canvas with the mouse, in fractions of its size. */
 async function draw(page: Page, points: [number, number][]) {
+  await page.locator('[data-testid="draw-pad"][data-ready="true"]').waitFor();
   const box = (await page.getByTestId("draw-pad").boundingBox())!;
   const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
   await page.mouse.move(...at(points[0]));
@@ -37,6 +38,8 @@ describe("the upload page in Chromium", () => {
 
   it("reads a character drawn on the canvas and an uploaded file, and stores both", async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(server.url);
 
     await draw(page, [
@@ -76,6 +79,7 @@ describe("the upload page in Chromium", () => {
       ["4", "pending", "image/png"],
     ]);
     expect(stored[1].suggestedLabel).toBe("4");
+    expect(errors).toEqual([]);
   });
 
   it("shows a clear error for a file that is not an image", async () => {

@@ -49,6 +49,7 @@ describe("the closed loop", () => {
       maxUploadBytes: 10_000_000,
     };
     const admin = await t.db.user.create({ data: { username: "alice", passwordHash: "x" } });
+    try {
 
     // held-out writings of the odd 4, never uploaded: the model gets them wrong today
     const unseen = await Promise.all(Array.from({ length: 12 }, (_, i) => oddFour(1000 + i)));
@@ -79,6 +80,8 @@ describe("the closed loop", () => {
     const after = await readAll();
     expect(after.filter((l) => l === "4").length).toBeGreaterThanOrEqual(10);
     expect(active.get()!.number).toBe(2);
-    active.stop();
+    } finally {
+      active.stop();
+    }
   });
 });
