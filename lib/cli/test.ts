@@ -1,6 +1,6 @@
 // The body of `npm test`: type check, a private MariaDB on a free port in a temporary folder (never the
 // development data), the web build the server tests use, then jest. Exits non-zero on any failure.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,6 +27,15 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "handprint-test-"));
   const server = await startEmbedded({ dir, database: "handprint_test" });
   say(`private MariaDB on 127.0.0.1:${server.port} in ${dir}`);
+  // Interrupted (Ctrl-C, a CI timeout): the private database goes too, not only jest.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      void server.stop().finally(() => {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(130);
+      });
+    });
+  }
   try {
     const env = {
       ...process.env,
@@ -36,7 +45,10 @@ async function main(): Promise<number> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };
     const jest = path.join(ROOT, "node_modules/jest/bin/jest.js");
-    return run(process.execPath, [jest, "--runInBand", ...jestArgs], env);
+    say(`$ jest --runInBand ${jestArgs.join(" ")}`);
+    // Not spawnSync: the signal handlers above must be able to run while jest does.
+    const child = spawn(process.execPath, [jest, "--runInBand", ...jestArgs], { cwd: ROOT, stdio: "inherit", env });
+    return await new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
