@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { z } from "zod";
 import { ApiError, toApiError } from "../lib/api-errors";
 
 export function gqlError(err: unknown): GraphQLError {
@@ -18,3 +19,12 @@ export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export { ApiError };
+
+const positiveId = z.coerce.number().int().positive();
+
+/** An ID argument as the database's integer key; anything else is BAD_USER_INPUT. */
+export function parseId(id: string): number {
+  const parsed = positiveId.safeParse(id);
+  if (!parsed.success) throw new ApiError("BAD_USER_INPUT", `not an id: ${JSON.stringify(id)}`);
+  return parsed.data;
+}

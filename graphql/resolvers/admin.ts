@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { requireAdmin } from "../../lib/auth/guard";
 import type { SampleStatus } from "../../lib/db/generated/client";
 import type { Ranked } from "../../lib/inference/restrict";
@@ -10,7 +9,7 @@ import { log } from "../../lib/log";
 import { datasetStats } from "../../lib/stats";
 import { maybeQueueRetrain } from "../../lib/training/trigger";
 import type { Context } from "../context";
-import { ApiError, guarded } from "../errors";
+import { ApiError, guarded, parseId } from "../errors";
 
 type SampleRow = {
   id: number;
@@ -33,11 +32,8 @@ export async function sampleNode<T extends SampleRow>(row: T) {
   };
 }
 
-const id = z.coerce.number().int().positive();
 function ref(input: { id: string; version: number }): ActionInput {
-  const parsed = id.safeParse(input.id);
-  if (!parsed.success) throw new ApiError("BAD_USER_INPUT", `not an id: ${JSON.stringify(input.id)}`);
-  return { id: parsed.data, version: input.version };
+  return { id: parseId(input.id), version: input.version };
 }
 
 async function reload(ctx: Context, sampleId: number) {

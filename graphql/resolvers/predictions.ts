@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Prisma } from "../../lib/db/generated/client";
 import type { Restriction } from "../../lib/inference/restrict";
 import { recordFeedback } from "../../lib/samples/feedback";
@@ -6,16 +5,8 @@ import { predictAndStore } from "../../lib/samples/predict";
 import { QUEUE_SELECT } from "../../lib/labelling/queue";
 import { PREDICTION_SELECT, storedPrediction } from "../../lib/samples/view";
 import type { Context } from "../context";
-import { ApiError, guarded } from "../errors";
+import { ApiError, guarded, parseId } from "../errors";
 import { sampleNode } from "./admin";
-
-const idArg = z.coerce.number().int().positive();
-
-function parseId(id: string): number {
-  const parsed = idArg.safeParse(id);
-  if (!parsed.success) throw new ApiError("BAD_USER_INPUT", `not an id: ${JSON.stringify(id)}`);
-  return parsed.data;
-}
 
 /** Image argument: plain base64 or a data URL (data:image/png;base64,...). */
 function decodeImage(image: string): { bytes: Buffer; contentType?: string } {

@@ -3,7 +3,7 @@ import type { TrainingMode } from "../../lib/db/generated/client";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
 import { cancelTraining, startTraining } from "../../lib/training/runs";
 import type { Context } from "../context";
-import { ApiError, guarded } from "../errors";
+import { guarded, parseId } from "../errors";
 import { MODEL_SELECT, modelVersion } from "./models";
 
 const RUN_INCLUDE = { modelVersion: { select: { number: true } }, baseModel: { select: { number: true } } } as const;
@@ -12,12 +12,6 @@ type RunRow = { id: number; status: string; mode: string; modelVersion: { number
 
 function runNode(r: RunRow) {
   return { ...r, id: String(r.id), status: r.status.toUpperCase(), mode: r.mode.toUpperCase(), modelVersion: r.modelVersion?.number ?? null, baseModel: r.baseModel?.number ?? null };
-}
-
-function idOf(id: string): number {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n < 1) throw new ApiError("BAD_USER_INPUT", `not an id: ${JSON.stringify(id)}`);
-  return n;
 }
 
 async function model(ctx: Context, id: number) {
@@ -30,7 +24,7 @@ export const trainingResolvers = {
       guarded(async () => (await ctx.db.trainingRun.findMany({ orderBy: { id: "desc" }, take: Math.min(100, args.first ?? 20), include: RUN_INCLUDE })).map(runNode)),
     trainingRun: (_: unknown, args: { id: string }, ctx: Context) =>
       guarded(async () => {
-        const r = await ctx.db.trainingRun.findUnique({ where: { id: idOf(args.id) }, include: RUN_INCLUDE });
+        const r = await ctx.db.trainingRun.findUnique({ where: { id: parseId(args.id) }, include: RUN_INCLUDE });
         return r ? runNode(r) : null;
       }),
   },
@@ -44,18 +38,18 @@ export const trainingResolvers = {
     cancelTraining: (_: unknown, args: { id: string }, ctx: Context) =>
       guarded(async () => {
         requireAdmin(ctx.user);
-        const run = await cancelTraining(ctx.db, idOf(args.id));
+        const run = await cancelTraining(ctx.db, parseId(args.id));
         return runNode(await ctx.db.trainingRun.findUniqueOrThrow({ where: { id: run.id }, include: RUN_INCLUDE }));
       }),
     promoteModel: (_: unknown, args: { id: string }, ctx: Context) =>
       guarded(async () => {
         requireAdmin(ctx.user);
-        return model(ctx, (await promoteModel(ctx.db, idOf(args.id))).id);
+        return model(ctx, (await promoteModel(ctx.db, parseId(args.id))).id);
       }),
     rollbackModel: (_: unknown, args: { id: string }, ctx: Context) =>
       guarded(async () => {
         requireAdmin(ctx.user);
-        return model(ctx, (await rollbackModel(ctx.db, idOf(args.id))).id);
+        return model(ctx, (await rollbackModel(ctx.db, parseId(args.id))).id);
       }),
   },
 };
