@@ -40,6 +40,25 @@ def covered_chars(path: str, chars: str) -> str:
     return "".join(c for c in chars if _mask_digest(font, c) not in notdef | {blank})
 
 
+def _shape(font, ch) -> np.ndarray | None:
+    im = Image.new("L", (200, 200), 0)
+    ImageDraw.Draw(im).text((30, 20), ch, font=font, fill=255)
+    box = im.getbbox()
+    return None if box is None else np.asarray(im.crop(box).resize((24, 24), Image.BILINEAR)) > 100
+
+
+def caps_only(path: str) -> bool:
+    """True for fonts whose lower-case letters are capitals (permanent-marker, Humor Sans, the BWHT faces):
+    their "a" would teach the model that an A is an a. Judged on letters whose two cases differ in shape
+    in ordinary handwriting; size does not count, since the glyphs are cropped before comparing."""
+    font = ImageFont.truetype(path, 96)
+    overlaps = []
+    for lower in "abdeghnqrt":
+        a, b = _shape(font, lower), _shape(font, lower.upper())
+        overlaps.append(0.0 if a is None or b is None else (a & b).sum() / max(1, (a | b).sum()))
+    return float(np.median(overlaps)) >= 0.6
+
+
 def parse_jhf(path: Path) -> dict[str, list[np.ndarray]]:
     """Hershey .jhf -> {char: [stroke (n,2) arrays]} for ASCII 32..126, y growing downwards."""
     text = path.read_text(encoding="latin-1").replace("\r", "")

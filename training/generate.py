@@ -22,10 +22,11 @@ from scipy.ndimage import binary_dilation, gaussian_filter, map_coordinates
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from convert import emnist_convert  # noqa: E402
-from fonts import covered_chars, handwriting_fonts, hershey_fonts, parse_jhf  # noqa: E402
+from fonts import caps_only, covered_chars, handwriting_fonts, hershey_fonts, parse_jhf  # noqa: E402
 from idx import write_idx  # noqa: E402
 
-CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+LOWER = "abcdefghijklmnopqrstuvwxyz"
+CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" + LOWER
 CANVAS = 160
 PREFIX = "handprint-byclass62"
 
@@ -205,8 +206,8 @@ def main() -> None:
     ap.add_argument("--test-fraction", type=float, default=0.16, help="share of fonts held out for test")
     ap.add_argument("--max-fonts", type=int, default=0, help="use only the first N fonts (quick runs, tests)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--skeletons", type=float, default=0.0,
-                    help="share of font images drawn from the glyph's skeleton with a random pen (0 reproduces the bundled model's data)")
+    ap.add_argument("--skeletons", type=float, default=0.3,
+                    help="share of font images drawn again from the glyph's skeleton with a random pen, as a finger or mouse would")
     args = ap.parse_args()
 
     out = Path(args.out)
@@ -215,7 +216,11 @@ def main() -> None:
     if args.max_fonts:
         fonts = fonts[: args.max_fonts]
     for f in fonts:
-        f["chars"] = CHARS if f["kind"] == "hershey" else covered_chars(f["path"], CHARS)
+        if f["kind"] == "hershey":
+            f["chars"] = CHARS
+        else:
+            f["capsOnly"] = caps_only(f["path"])
+            f["chars"] = covered_chars(f["path"], CHARS.removesuffix(LOWER) if f["capsOnly"] else CHARS)
     outline = [f for f in fonts if f["kind"] == "font"]
     strokes = [f for f in fonts if f["kind"] == "hershey"]
     test_families = choose_test_families(outline, args.seed, args.test_fraction) | choose_test_families(strokes, args.seed, args.test_fraction)
@@ -227,8 +232,9 @@ def main() -> None:
         if f["kind"] == "hershey":
             count = int(count * 1.5)
         skel = f"-sk{args.skeletons:g}" if args.skeletons and f["kind"] == "font" else ""
+        chars = zlib.crc32(f["chars"].encode())
         jobs.append({"font": f, "split": split, "count": count, "seed": args.seed, "skeletons": args.skeletons,
-                     "part": str(out / ".parts" / f"{args.seed}-{f['name']}-{split}-{count}{skel}.npz")})
+                     "part": str(out / ".parts" / f"{args.seed}-{f['name']}-{split}-{count}{skel}-{chars:08x}.npz")})
 
     start, done = time.time(), 0
     print(json.dumps({"event": "start", "fonts": len(fonts), "test_fonts": sum(j["split"] == "test" for j in jobs)}), flush=True)
@@ -239,7 +245,8 @@ def main() -> None:
             print(json.dumps({"event": "progress", "done": done, "total": len(jobs), **res,
                               "eta_s": round(elapsed / done * (len(jobs) - done), 1)}), flush=True)
 
-    manifest = {"seed": args.seed, "classes": "byclass62", "chars": CHARS, "orientation": "upright", "skeletons": args.skeletons, "splits": {}}
+    manifest = {"seed": args.seed, "classes": "byclass62", "chars": CHARS, "orientation": "upright", "skeletons": args.skeletons,
+                "capsOnlyFonts": sorted(f["name"] for f in fonts if f.get("capsOnly")), "splits": {}}
     for split in ("train", "test"):
         parts = [np.load(j["part"]) for j in jobs if j["split"] == split]
         images = np.concatenate([p["images"] for p in parts])
