@@ -1,10 +1,10 @@
 import { requireAdmin } from "../../lib/auth/guard";
 import type { SampleStatus } from "../../lib/db/generated/client";
+import { pixelsToPng } from "../../lib/image/normalise";
 import type { Ranked } from "../../lib/inference/restrict";
 import { approveSample, bulk, rejectSample, relabelSample, undoLast, type ActionInput } from "../../lib/labelling/actions";
 import { listSamples, QUEUE_SELECT, type QueueOrder } from "../../lib/labelling/queue";
 import { pngDataUrl } from "../../lib/samples/predict";
-import { pixelsToPng } from "../../lib/samples/view";
 import { log } from "../../lib/log";
 import { datasetStats } from "../../lib/stats";
 import { maybeQueueRetrain } from "../../lib/training/trigger";

@@ -1,6 +1,6 @@
 /**
  * Finding the character in an ink map (Float32, ink bright, paper near 0): lighting correction,
- * thresholding, ruled-line and speck removal. Plain loops over at most 384x384 pixels.
+ * thresholding, ruled-line and speck removal. Plain loops over at most 256x256 pixels.
  */
 
 const BLOCK = 24;
@@ -179,33 +179,35 @@ export function findComponents(mask: Uint8Array, width: number, height: number):
   const minPixels = Math.max(12, width * height * 0.0005);
   if (main.area < minPixels) return undefined;
   const mainSize = Math.max(main.x1 - main.x0, main.y1 - main.y0) + 1;
-  const keepIds = new Set<number>();
+  const tiny = Math.max(8, width * height * 0.00027); // 40 pixels at 384x384
+  const kept = new Uint8Array(comps.length);
   comps.forEach((c, id) => {
-    if (c === main) return keepIds.add(id);
-    if (c.area < main.area * 0.04 && c.area < 40) {
-      // a dot belongs to the character only when it is near it
-      const gapX = Math.max(0, c.x0 - main.x1, main.x0 - c.x1);
-      const gapY = Math.max(0, c.y0 - main.y1, main.y0 - c.y1);
-      if (Math.max(gapX, gapY) > mainSize * 0.35 || c.area < 4) return;
-    } else if (c.area < main.area * 0.04) {
-      return;
+    if (c !== main) {
+      if (c.area < main.area * 0.04 && c.area < tiny) {
+        // a dot belongs to the character only when it is near it
+        const gapX = Math.max(0, c.x0 - main.x1, main.x0 - c.x1);
+        const gapY = Math.max(0, c.y0 - main.y1, main.y0 - c.y1);
+        if (Math.max(gapX, gapY) > mainSize * 0.35 || c.area < 4) return;
+      } else if (c.area < main.area * 0.04) {
+        return;
+      }
     }
-    keepIds.add(id);
+    kept[id] = 1;
   });
-  const keep = new Uint8Array(mask.length);
   let x0 = width;
   let y0 = height;
   let x1 = 0;
   let y1 = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (label[i] < 0 || !keepIds.has(label[i])) continue;
-    keep[i] = 1;
-    const x = i % width;
-    const y = (i - x) / width;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
+  comps.forEach((c, id) => {
+    if (!kept[id]) return;
+    x0 = Math.min(x0, c.x0);
+    y0 = Math.min(y0, c.y0);
+    x1 = Math.max(x1, c.x1);
+    y1 = Math.max(y1, c.y1);
+  });
+  const keep = new Uint8Array(mask.length);
+  for (let y = y0; y <= y1; y++) {
+    for (let i = y * width + x0, end = y * width + x1; i <= end; i++) if (label[i] >= 0 && kept[label[i]]) keep[i] = 1;
   }
   // Keep the anti-aliased rim of kept strokes: grow the mask by two pixels.
   for (let pass = 0; pass < 2; pass++) {

@@ -1,6 +1,7 @@
 import sharp, { type Metadata } from "sharp";
 import { ImageError } from "./errors";
 import { binarise, findComponents, removeRuledLines, subtractBackground } from "./ink";
+import { frame, gaussianBlur, type Plane, resize } from "./resample";
 
 /**
  * Any reasonable image of one handwritten character -> the 28x28 input the model was trained on.
@@ -12,7 +13,7 @@ import { binarise, findComponents, removeRuledLines, subtractBackground } from "
  */
 
 export const SIZE = 28;
-const WORK_MAX = 384; // longest side we analyse; larger photos are reduced first
+const WORK_MAX = 256; // larger photos are reduced to this longest side first (JPEG: while decoding)
 const WORK_MIN = 128; // tiny images are enlarged so the blur and the crop behave as in training
 const GLYPH_SIDE = 96; // the ink's longest side before the EMNIST blur, as in the generated training data
 const BORDER = 2;
@@ -22,8 +23,6 @@ const ACCEPTED = new Set(["png", "jpeg", "webp", "gif", "tiff", "heif"]);
 export type Normalised = {
   /** 784 bytes, row-major, ink = 255. */
   pixels: Uint8Array;
-  /** The same 28x28 image as a PNG (black ink on white, as people expect to see it). */
-  png: Buffer;
   source: { format: string; width: number; height: number; inverted: boolean };
 };
 
@@ -49,19 +48,31 @@ async function decode(input: Buffer, maxInputPixels: number) {
     throw new ImageError("PAYLOAD_TOO_LARGE", `the image has ${width}x${height} pixels; the limit is ${maxInputPixels} pixels`);
   }
   const longest = Math.max(width, height);
-  const target = Math.min(WORK_MAX, Math.max(WORK_MIN, longest));
+  // Up to 1.5x WORK_MAX is analysed as it is: resampling would cost more than the extra pixels.
+  const target = longest > WORK_MAX * 1.5 ? WORK_MAX : Math.max(WORK_MIN, longest);
   try {
-    const { data, info } = await sharp(input, { limitInputPixels: maxInputPixels, pages: 1 })
-      .rotate()
-      .flatten({ background: "#ffffff" })
-      .grayscale()
-      .resize({ width: target, height: target, fit: "inside", kernel: longest < target ? "cubic" : "lanczos3" })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { gray: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height, format: meta.format, originalWidth: width, originalHeight: height };
+    // Greyscale and flattening are done below in JavaScript: libvips' colour conversion costs more than the
+    // rest of the decode on small images.
+    let pipeline = sharp(input, { limitInputPixels: maxInputPixels, pages: 1 }).rotate();
+    if (target !== longest) pipeline = pipeline.resize({ width: target, height: target, fit: "inside", kernel: longest < target ? "cubic" : "linear" });
+    const { data, info } = await pipeline.raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
+    const gray = flattenToGray(data, info.channels, info.width * info.height);
+    return { gray, width: info.width, height: info.height, format: meta.format, originalWidth: width, originalHeight: height };
   } catch (err) {
     throw new ImageError("BAD_USER_INPUT", `the image could not be decoded: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** Rec. 601 luma of grey, grey+alpha, RGB or RGBA pixels, transparency flattened onto white paper. */
+function flattenToGray(data: Buffer, channels: number, pixels: number): Uint8Array {
+  const gray = new Uint8Array(pixels);
+  const colour = channels >= 3;
+  const alpha = channels === 2 || channels === 4;
+  for (let i = 0, j = 0; i < pixels; i++, j += channels) {
+    const v = colour ? 0.299 * data[j] + 0.587 * data[j + 1] + 0.114 * data[j + 2] : data[j];
+    gray[i] = alpha ? Math.round(255 - (255 - v) * (data[j + channels - 1] / 255)) : Math.round(v);
+  }
+  return gray;
 }
 
 /** Dark paper with light ink (a whiteboard photo, a negative) is turned around: the border tells which. */
@@ -91,50 +102,31 @@ export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<
 
   // Crop to the kept ink, keeping anti-aliased edges next to it but nothing from discarded specks.
   const { x0, y0, x1, y1, keep } = kept;
-  const cw = x1 - x0 + 1;
-  const ch = y1 - y0 + 1;
-  const crop = new Float32Array(cw * ch);
-  let peak = 0;
+  const crop: Plane = { data: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), width: x1 - x0 + 1, height: y1 - y0 + 1 };
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
-      if (!keep[y * width + x]) continue;
-      const v = ink[y * width + x];
-      crop[(y - y0) * cw + (x - x0)] = v;
-      if (v > peak) peak = v;
+      const i = y * width + x;
+      if (keep[i]) crop.data[(y - y0) * crop.width + (x - x0)] = ink[i];
     }
   }
-  const crop8 = Buffer.alloc(cw * ch);
-  for (let i = 0; i < crop.length; i++) crop8[i] = Math.round((crop[i] / peak) * 255);
 
-  // Ink's longest side to GLYPH_SIDE, then blur, then the square frame with its border.
-  const scale = GLYPH_SIDE / Math.max(cw, ch);
-  const gw = Math.max(1, Math.round(cw * scale));
-  const gh = Math.max(1, Math.round(ch * scale));
-  const side = Math.max(gw, gh) + 2 * BORDER + 6; // +6: room for the blur to spread, as after blurring in training
-  const framed = await sharp(crop8, { raw: { width: cw, height: ch, channels: 1 } })
-    .resize(gw, gh, { fit: "fill", kernel: "cubic" })
-    .extend({
-      top: (side - gh) >> 1,
-      bottom: side - gh - ((side - gh) >> 1),
-      left: (side - gw) >> 1,
-      right: side - gw - ((side - gw) >> 1),
-      background: "#000000",
-    })
-    .blur(1)
-    .toColourspace("b-w")
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const small = await sharp(framed.data, { raw: { width: framed.info.width, height: framed.info.height, channels: 1 } })
-    .resize(SIZE, SIZE, { fit: "fill", kernel: "cubic" })
-    .toColourspace("b-w")
-    .raw()
-    .toBuffer();
+  // Ink's longest side to GLYPH_SIDE, a square frame with room for the blur, blur, then 28x28.
+  const scale = GLYPH_SIDE / Math.max(crop.width, crop.height);
+  const glyph = resize(crop, Math.max(1, Math.round(crop.width * scale)), Math.max(1, Math.round(crop.height * scale)));
+  for (let i = 0; i < glyph.data.length; i++) if (glyph.data[i] < 0) glyph.data[i] = 0; // cubic overshoot is not ink
+  const side = Math.max(glyph.width, glyph.height) + 2 * BORDER + 6; // +6: room for the blur to spread, as after blurring in training
+  const framed = frame(glyph, side, side, (side - glyph.width) >> 1, (side - glyph.height) >> 1);
+  const small = resize(gaussianBlur(framed, 1), SIZE, SIZE).data;
   let top = 0;
   for (const v of small) if (v > top) top = v;
   const pixels = new Uint8Array(SIZE * SIZE);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = top ? Math.round((small[i] * 255) / top) : 0;
-  const png = await sharp(Buffer.from(pixels.map((v) => 255 - v)), { raw: { width: SIZE, height: SIZE, channels: 1 } })
+  for (let i = 0; i < pixels.length; i++) pixels[i] = top > 0 ? Math.round((Math.max(0, small[i]) * 255) / top) : 0;
+  return { pixels, source: { format: img.format, width: img.originalWidth, height: img.originalHeight, inverted } };
+}
+
+/** 784 bytes (ink = 255) as the PNG people expect to see: dark ink on white. */
+export async function pixelsToPng(pixels: Uint8Array): Promise<Buffer> {
+  return sharp(Buffer.from(pixels.map((v) => 255 - v)), { raw: { width: SIZE, height: SIZE, channels: 1 } })
     .png()
     .toBuffer();
-  return { pixels, png, source: { format: img.format, width: img.originalWidth, height: img.originalHeight, inverted } };
 }

@@ -1,13 +1,7 @@
-import sharp from "sharp";
+import { pixelsToPng } from "../image/normalise";
 import type { Ranked } from "../inference/restrict";
 import { pngDataUrl } from "./predict";
 
-/** 784 stored bytes (ink = 255) as the PNG people expect to see: dark ink on white. */
-export async function pixelsToPng(pixels: Uint8Array): Promise<Buffer> {
-  return sharp(Buffer.from(pixels.map((v) => 255 - v)), { raw: { width: 28, height: 28, channels: 1 } })
-    .png()
-    .toBuffer();
-}
 
 export const PREDICTION_SELECT = {
   id: true,

@@ -44,8 +44,8 @@ async function main() {
   try {
     // Distinct images so that every request stores a new sample, as real traffic does.
     const small = await Promise.all(Array.from({ length: 64 }, (_, i) => glyphPng(["4", "7", "L", "O", "T", "X"][i % 6], { size: 120 + i })));
-    const photos = await Promise.all(Array.from({ length: 8 }, (_, i) => simulatedPhoto("4", 1400 + i, i)));
-    console.log(`small PNG ~${Math.round(small[0].length / 1024)} KB; photo ~${(photos[0].length / 1e6).toFixed(2)} MB JPEG 1400x1400`);
+    const photos = await Promise.all(Array.from({ length: 8 }, (_, i) => simulatedPhoto("4", 2400 + i, i)));
+    console.log(`small PNG ~${Math.round(small[0].length / 1024)} KB; photo ~${(photos[0].length / 1e6).toFixed(2)} MB JPEG 2400x2400`);
     await load(server.url, small, 4, 2); // warm-up
     const rows: Record<string, unknown>[] = [];
     for (const clients of [1, 8, 64]) rows.push({ image: "small PNG", clients, ...(await load(server.url, small, clients, seconds)) });

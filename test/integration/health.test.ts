@@ -31,7 +31,7 @@ describe("health", () => {
   });
 
   it("is not ok when the database does not answer", async () => {
-    const broken = createDb(withDatabase(serverUrl().replace(/:\d+\//, ":1/"), "nowhere"));
+    const broken = createDb(withDatabase(serverUrl().replace(/:\d+\//, ":1/").replace(/\?.*$/, ""), "nowhere"));
     const model = new ActiveModel(broken, { pollMs: 60_000, threads: 1 });
     const health = await checkHealth(broken, model);
     expect(health.ok).toBe(false);

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import sharp from "sharp";
 import { ImageError } from "../../lib/image/errors";
-import { normalise } from "../../lib/image/normalise";
+import { normalise, pixelsToPng } from "../../lib/image/normalise";
 import { GLYPHS, glyphPng, glyphSvg, rasterise, rng, similarity, simulatedPhoto } from "../fixtures/glyphs";
 
 const opts = { maxInputPixels: 40_000_000 };
@@ -32,7 +32,7 @@ describe("lib/image normalise", () => {
     expect(Math.max(...row(0))).toBeLessThan(40);
     expect(Math.max(...row(27))).toBeLessThan(40);
     expect(Math.max(...row(3))).toBeGreaterThan(100);
-    const meta = await sharp(n.png).metadata();
+    const meta = await sharp(await pixelsToPng(n.pixels)).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([28, 28, "png"]);
   });
 
