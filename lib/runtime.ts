@@ -1,5 +1,6 @@
 import { config } from "./config";
 import { db } from "./db/client";
+import { pool } from "./db/pool";
 import { ActiveModel } from "./inference/active-model";
 import { Batcher } from "./inference/batcher";
 import { RateLimiter } from "./ratelimit";
@@ -30,5 +31,5 @@ export const loginLimiter = () => services().loginLimiter;
 export function predictDeps(): PredictDeps {
   const cfg = config();
   const s = services();
-  return { db: db(), batcher: s.batcher, model: () => s.activeModel.require(), maxInputPixels: cfg.MAX_INPUT_PIXELS, maxUploadBytes: cfg.MAX_UPLOAD_BYTES };
+  return { pool: pool(), batcher: s.batcher, model: () => s.activeModel.require(), maxInputPixels: cfg.MAX_INPUT_PIXELS, maxUploadBytes: cfg.MAX_UPLOAD_BYTES };
 }

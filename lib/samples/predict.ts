@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../db/client";
+import type { Pool } from "../db/pool";
 import { ImageError } from "../image/errors";
 import { normalise, pixelsToPng } from "../image/normalise";
 import type { ServingModel } from "../inference/active-model";
@@ -26,7 +26,7 @@ export type PredictionResult = {
   reused: boolean;
 };
 
-export type PredictDeps = { db: Db; batcher: Batcher; model: () => Promise<ServingModel>; maxInputPixels: number; maxUploadBytes: number };
+export type PredictDeps = { pool: Pool; batcher: Batcher; model: () => Promise<ServingModel>; maxInputPixels: number; maxUploadBytes: number };
 
 const TEST_SHARE = 26; // of 256: about 10% of user samples are held out for the evaluation gate
 
@@ -65,7 +65,7 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
 
   const storeStart = performance.now();
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  const { id, reused } = await storeUpload(deps.db, {
+  const { id, reused } = await storeUpload(deps.pool, {
     sha256,
     original: input.bytes,
     contentType: input.contentType,
@@ -100,32 +100,28 @@ type Upload = {
   modelVersionId: number;
 };
 
-/** Unique-key violation, from Prisma's query API (P2002) or a raw query (P2010 wrapping MariaDB's 1062). */
-function isDuplicate(err: unknown): boolean {
-  const e = err as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return e.code === "P2002" || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
-}
+const DUPLICATE_KEY = 1062; // MariaDB's ER_DUP_ENTRY
 
 /**
  * A byte-identical re-upload reuses its sample: the insert fails on the unique (source, sha256) key and the
  * existing row is looked up, so a new upload, the common case, costs one round trip and twins are safe.
- * Raw SQL because this is the hot path: Prisma's create costs about 2 ms more per upload (an INSERT and a
- * SELECT in a transaction). The column names are checked against schema.prisma by the drift test and the
- * predict tests.
+ * Raw SQL over the driver pool because this is the hot path (see lib/db/pool.ts). The column names are
+ * checked against schema.prisma by the drift test and the predict tests.
  */
-async function storeUpload(db: Db, u: Upload): Promise<{ id: number; reused: boolean }> {
+async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused: boolean }> {
   try {
-    const [row] = await db.$queryRaw<{ id: number }[]>`
-      INSERT INTO Sample (source, split, classSet, status, image, original, contentType, sha256,
-                          predictedLabel, confidence, topK, modelVersionId, updatedAt)
-      VALUES ('user', ${splitFor(u.sha256)}, ${u.classSet}, 'pending', ${new Uint8Array(u.pixels)},
-              ${new Uint8Array(u.original)}, ${u.contentType?.slice(0, 100) ?? null}, ${u.sha256},
-              ${u.predictedLabel}, ${u.confidence}, ${JSON.stringify(u.topK)}, ${u.modelVersionId}, NOW(3))
-      RETURNING id`;
+    const [row] = await pool.execute<{ id: number | bigint }[]>(
+      `INSERT INTO Sample (source, split, classSet, status, image, original, contentType, sha256,
+                           predictedLabel, confidence, topK, modelVersionId, updatedAt)
+       VALUES ('user', ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
+       RETURNING id`,
+      [splitFor(u.sha256), u.classSet, Buffer.from(u.pixels), u.original, u.contentType?.slice(0, 100) ?? null, u.sha256,
+       u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.modelVersionId],
+    );
     return { id: Number(row.id), reused: false };
   } catch (err) {
-    if (!isDuplicate(err)) throw err;
-    const twin = await db.sample.findUniqueOrThrow({ where: { source_sha256: { source: "user", sha256: u.sha256 } }, select: { id: true } });
-    return { id: twin.id, reused: true };
+    if ((err as { errno?: number }).errno !== DUPLICATE_KEY) throw err;
+    const [twin] = await pool.execute<{ id: number | bigint }[]>("SELECT id FROM Sample WHERE source = 'user' AND sha256 = ?", [u.sha256]);
+    return { id: Number(twin.id), reused: true };
   }
 }

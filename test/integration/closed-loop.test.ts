@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { parseConfig } from "../../lib/config";
+import { createPool } from "../../lib/db/pool";
 import { registerBundledModel } from "../../lib/db/seed";
 import { importDataset } from "../../lib/datasets/import";
 import { ActiveModel } from "../../lib/inference/active-model";
@@ -42,7 +43,7 @@ describe("the closed loop", () => {
     const cfg = parseConfig({ ...process.env, RETRAIN_AFTER: "40", FINE_TUNE_EPOCHS: "3", GATE_TOLERANCE_POINTS: "0.5" });
     const active = new ActiveModel(t.db, { pollMs: 200, threads: 1 });
     const deps: PredictDeps = {
-      db: t.db,
+      pool: createPool(t.url),
       batcher: new Batcher(() => active.require(), { maxBatch: 8, maxWaitMs: 1 }),
       model: () => active.require(),
       maxInputPixels: 40_000_000,
@@ -82,6 +83,7 @@ describe("the closed loop", () => {
     expect(active.get()!.number).toBe(2);
     } finally {
       active.stop();
+      await deps.pool.end();
     }
   });
 });
