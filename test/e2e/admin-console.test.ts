@@ -95,4 +95,28 @@ describe("the admin console in Chromium", () => {
     expect(await page.getByTestId("model-accuracy").textContent()).toMatch(/33\.3% right on 3 approved uploads/);
     expect(await page.getByTestId("rate-relabel").textContent()).toBe("relabelled 20.0%");
   });
+
+  it("labels more than one page of the queue in a row without tripping over its own refills", async () => {
+    // 70 more uploads: the console holds 60 at a time and refills while keys keep coming
+    await seedUploads(t.db, Array.from({ length: 70 }, (_, i) => ({ predicted: "R", confidence: 0.01 + i / 10_000 })));
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${server.url}/admin/login`);
+    await page.keyboard.type("alice");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("alice password");
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/admin/queue");
+    await page.getByTestId("current-prediction").waitFor();
+    for (let i = 0; i < 70; i++) {
+      const before = await page.getByTestId("queue-message").textContent();
+      await page.keyboard.press("4");
+      await page.waitForFunction(
+        (prev) => (document.querySelector('[data-testid="queue-message"]')?.textContent ?? "") !== prev,
+        before,
+      );
+      expect(await page.getByTestId("queue-message").textContent()).toMatch(/^Relabelled as “4” #\d+/);
+    }
+    expect(await t.db.sample.count({ where: { predictedLabel: "R", status: "approved", label: "4" } })).toBe(70);
+    await page.waitForFunction(() => document.querySelector('[data-testid="pending-count"]')?.textContent === "2 pending");
+  });
 });

@@ -61,19 +61,27 @@ export function Queue({ labels }: { labels: string }) {
     );
     setLoading(false);
     if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
-    setSamples(res.data!.samples.edges.map((e) => e.node));
+    const fresh = res.data!.samples.edges.map((e) => e.node);
+    // Actions queued behind this load must see the fresh list at once, not after the next render.
+    live.current = { samples: fresh, index: 0, selected: new Set() };
+    setSamples(fresh);
     setTotal(res.data!.samples.totalCount);
     setIndex(0);
     setSelected(new Set());
   }, [order, labelFilter, feedbackOnly]);
 
+  // Loads run in the action chain: a list fetched while an action is still on its way would show that
+  // sample again, and acting on it twice would look like someone else's change.
+  const refilling = useRef(false);
   useEffect(() => {
-    void load();
+    serial(load);
   }, [load]);
 
   // Refill when the visible queue runs low.
   useEffect(() => {
-    if (!loading && samples.length < 10 && total > samples.length) void load();
+    if (refilling.current || loading || samples.length >= 10 || total <= samples.length) return;
+    refilling.current = true;
+    serial(() => load().finally(() => (refilling.current = false)));
   }, [samples.length, total, loading, load]);
 
   const done = (ids: string[]) => {
