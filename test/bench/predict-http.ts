@@ -7,6 +7,7 @@ import path from "node:path";
 import { createDb } from "../../lib/db/client";
 import { startEmbedded } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
+import { buildIfStale } from "../../lib/cli/build";
 import { registerBundledModel } from "../../lib/db/seed";
 import { glyphPng, simulatedPhoto } from "../fixtures/glyphs";
 import { startServer } from "../helpers/server";
@@ -56,6 +57,7 @@ async function load(url: string, bodies: Buffer[], clients: number, seconds: num
 
 async function main() {
   const seconds = Number(process.argv[2] ?? 10);
+  buildIfStale((line) => console.log(line)); // measure the sources as they are
   const dir = mkdtempSync(path.join(os.tmpdir(), "handprint-bench-"));
   const dbServer = await startEmbedded({ dir, database: "bench" });
   await migrate(dbServer.url);
