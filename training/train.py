@@ -178,6 +178,7 @@ def main(argv=None):
         state = torch.load(args.init, map_location=device)
         model.load_state_dict(state["model"])
     steps_per_epoch = math.ceil(len(train_y) / (args.batch_size * WORLD))
+    report_every = max(1, min(50, steps_per_epoch // 20))  # about 20 progress lines an epoch, for the live curves
     opt_cls = torch.optim.AdamW if args.optimizer == "adamw" else torch.optim.Adam
     opt = opt_cls(model.parameters(), lr=args.lr, weight_decay=args.weight_decay if args.optimizer == "adamw" else 0)
     sched = (torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=max(10, args.epochs * steps_per_epoch), pct_start=0.25)
@@ -223,7 +224,7 @@ def main(argv=None):
             seen += len(y)
             correct += (logits.argmax(1) == y).sum().item()
             loss_sum += loss.item() * len(y)
-            if step % 50 == 0 or step == steps_per_epoch - 1:
+            if step % report_every == 0 or step == steps_per_epoch - 1:
                 done = epoch * steps_per_epoch + step + 1
                 total = args.epochs * steps_per_epoch
                 spent = time.time() - t0

@@ -17,7 +17,14 @@ import { heartbeat } from "./runs";
 
 const LOG_TAIL = 6000;
 
-type Progress = { epoch?: number; epochs?: number; step?: number; loss?: number; accuracy?: number; etaS?: number; history: unknown[] };
+type CurvePoint = { at: number; loss: number; accuracy: number };
+type Progress = { epoch?: number; epochs?: number; step?: number; loss?: number; accuracy?: number; etaS?: number; history: unknown[]; curve: CurvePoint[] };
+const CURVE_POINTS = 300; // the live loss and accuracy curves keep at most this many points (thinned evenly)
+
+function addPoint(curve: CurvePoint[], point: CurvePoint): void {
+  curve.push(point);
+  if (curve.length > CURVE_POINTS) for (let i = curve.length - 2; i > 0; i -= 2) curve.splice(i, 1);
+}
 
 class RunLog {
   private text = "";
@@ -76,7 +83,7 @@ export async function executeRun(db: Db, cfg: Config, run: TrainingRun, workerId
   const work = await mkdtemp(path.join(os.tmpdir(), `handprint-run-${run.id}-`));
   let kill: (() => void) | undefined;
   let cancelled = false;
-  const progress: Progress = { history: [] };
+  const progress: Progress = { history: [], curve: [] };
   let lastWrite = 0;
   const beat = async (force = false) => {
     if (!force && Date.now() - lastWrite < 2000) return;
@@ -121,7 +128,10 @@ export async function executeRun(db: Db, cfg: Config, run: TrainingRun, workerId
       log.add(line);
       try {
         const e = JSON.parse(line) as Record<string, number | string>;
-        if (e.event === "step") Object.assign(progress, { epoch: e.epoch, step: Number(e.step) / Number(e.steps), loss: e.loss, accuracy: e.accuracy, etaS: e.eta_s });
+        if (e.event === "step") {
+          Object.assign(progress, { epoch: e.epoch, step: Number(e.step) / Number(e.steps), loss: e.loss, accuracy: e.accuracy, etaS: e.eta_s });
+          addPoint(progress.curve, { at: Number(e.epoch) - 1 + progress.step!, loss: Number(e.loss), accuracy: Number(e.accuracy) });
+        }
         if (e.event === "epoch") progress.history.push(e);
       } catch {
         // a plain log line

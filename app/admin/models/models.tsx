@@ -16,13 +16,14 @@ type Model = {
   metrics: { gate?: Gate & { candidate?: { base: number | null; user: number | null } } } | null;
 };
 type Epoch = { epoch: number; loss: number; train_accuracy: number; test_top1: number };
+type CurvePoint = { at: number; loss: number; accuracy: number };
 type Run = {
   id: string;
   status: string;
   mode: string;
   trigger: string;
   progress: number;
-  metrics: { epoch?: number; loss?: number; accuracy?: number; etaS?: number; history?: Epoch[]; gate?: Gate } | null;
+  metrics: { epoch?: number; loss?: number; accuracy?: number; etaS?: number; history?: Epoch[]; curve?: CurvePoint[]; gate?: Gate } | null;
   logTail: string | null;
   error: string | null;
   createdAt: string;
@@ -32,26 +33,32 @@ type Run = {
 const pct = (v?: number | null) => (v == null ? "–" : `${(v * 100).toFixed(1)}%`);
 const accuracyOf = (m: Model) => m.card.metrics?.heldOut?.top1 ?? m.card.metrics?.heldOutFonts?.top1 ?? null;
 
+/** A small line chart scaled to its own range, so that 90.2% against 90.6% is visible. */
 function Line({ points, title, color, max }: { points: number[]; title: string; color: string; max?: number }) {
   const w = 320;
   const h = 120;
   if (points.length < 1) return null;
-  const top = max ?? Math.max(...points, 1e-9);
-  const bottom = Math.min(...points, max != null ? 0 : Infinity);
-  const x = (i: number) => 20 + (i * (w - 30)) / Math.max(1, points.length - 1);
+  const pad = (Math.max(...points) - Math.min(...points)) * 0.1 || 0.01;
+  const top = Math.min(Math.max(...points) + pad, max ?? Infinity);
+  const bottom = Math.max(Math.min(...points) - pad, 0);
+  const x = (i: number) => 44 + (i * (w - 54)) / Math.max(1, points.length - 1);
   const y = (v: number) => 10 + (h - 30) * (1 - (v - bottom) / Math.max(1e-9, top - bottom));
+  const label = (v: number) => (max === 1 ? `${(v * 100).toFixed(1)}%` : v.toFixed(2));
   return (
     <figure>
       <figcaption className="text-sm font-medium">{title}</figcaption>
       <svg width={w} height={h} role="img" aria-label={title}>
+        <text x={0} y={14} fontSize={10} fill="#64748b">{label(top)}</text>
+        <text x={0} y={h - 20} fontSize={10} fill="#64748b">{label(bottom)}</text>
         <polyline fill="none" stroke={color} strokeWidth={2} points={points.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
-        {points.map((v, i) => (
-          <circle key={i} cx={x(i)} cy={y(v)} r={3} fill={color}>
-            <title>{v.toFixed(4)}</title>
-          </circle>
-        ))}
-        <text x={20} y={h - 4} fontSize={10} fill="#64748b">
-          {points.length} point{points.length === 1 ? "" : "s"}; last {points.at(-1)!.toFixed(3)}
+        {points.length <= 40 &&
+          points.map((v, i) => (
+            <circle key={i} cx={x(i)} cy={y(v)} r={3} fill={color}>
+              <title>{v.toFixed(4)}</title>
+            </circle>
+          ))}
+        <text x={44} y={h - 4} fontSize={10} fill="#64748b">
+          {points.length} point{points.length === 1 ? "" : "s"}; last {label(points.at(-1)!)}
         </text>
       </svg>
     </figure>
@@ -87,6 +94,7 @@ export function Models() {
 
   const live = runs.find((r) => r.status === "RUNNING" || r.status === "QUEUED");
   const history = live?.metrics?.history ?? [];
+  const curve = live?.metrics?.curve ?? [];
   const byNumber = [...models].sort((a, b) => a.number - b.number);
   return (
     <div className="space-y-6">
@@ -118,7 +126,8 @@ export function Models() {
               <div className="h-3 rounded bg-blue-600" style={{ width: `${live.progress * 100}%` }} />
             </div>
             <div className="mt-3 flex flex-wrap gap-6">
-              <Line title="Training loss by epoch" points={history.map((h) => h.loss)} color="#dc2626" />
+              <Line title="Training loss" points={curve.map((c) => c.loss)} color="#dc2626" />
+              <Line title="Training accuracy" points={curve.map((c) => c.accuracy)} color="#2563eb" max={1} />
               <Line title="Held-out accuracy by epoch" points={history.map((h) => h.test_top1)} color="#16a34a" max={1} />
             </div>
             {live.logTail && <pre className="mt-3 max-h-40 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{live.logTail.split("\n").slice(-12).join("\n")}</pre>}
