@@ -59,8 +59,10 @@ async function main() {
     data: manifest
       ? {
           description:
-            "Generated handwriting-style characters (training/generate.py): handwriting fonts from npm @fontsource and Debian, and Hershey single-stroke fonts drawn as jittered pen paths, EMNIST conversion, augmentation. Whole font families are held out for the test split. No EMNIST or NIST data.",
+            "Generated handwriting-style characters (training/generate.py): handwriting fonts from npm @fontsource and Debian, their glyph skeletons re-drawn with a random pen, and Hershey single-stroke fonts drawn as jittered pen paths; EMNIST conversion, augmentation. All-capitals fonts give no lower-case letters. Whole font families are held out for the test split. No EMNIST or NIST data.",
           seed: manifest.seed,
+          skeletonShare: manifest.skeletons,
+          capsOnlyFonts: manifest.capsOnlyFonts,
           trainFonts: manifest.splits?.train?.fonts,
           testFonts: manifest.splits?.test?.fonts,
         }
