@@ -41,7 +41,10 @@ def write_idx(path, array: np.ndarray) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     header = bytes([0, 0, _CODES[array.dtype], array.ndim]) + struct.pack(">" + "I" * array.ndim, *array.shape)
     tmp = f"{path}.tmp"
-    with (gzip.open(tmp, "wb", compresslevel=6) if str(path).endswith(".gz") else open(tmp, "wb")) as f:
-        f.write(header)
-        f.write(array.tobytes())
+    with open(tmp, "wb") as raw:
+        # No file name or time in the gzip header: the same data gives the same bytes (and checksums).
+        f = gzip.GzipFile(filename="", mode="wb", compresslevel=6, fileobj=raw, mtime=0) if str(path).endswith(".gz") else raw
+        with f:
+            f.write(header)
+            f.write(array.tobytes())
     Path(tmp).replace(path)
