@@ -1,7 +1,6 @@
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import { PrismaClient } from "./generated/client";
-import { config } from "../config";
-import { connectionOptions } from "./url";
+import { configuredDatabaseUrl, connectionOptions } from "./url";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -13,10 +12,6 @@ const globalForDb = globalThis as unknown as { handprintDb?: Db };
 
 /** The process-wide client, built once (and kept across Next.js dev reloads). */
 export function db(): Db {
-  if (!globalForDb.handprintDb) {
-    const url = config().DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database");
-    globalForDb.handprintDb = createDb(url);
-  }
+  globalForDb.handprintDb ??= createDb(configuredDatabaseUrl());
   return globalForDb.handprintDb;
 }

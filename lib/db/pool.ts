@@ -1,6 +1,5 @@
 import mariadb, { type Pool } from "mariadb";
-import { config } from "../config";
-import { connectionOptions } from "./url";
+import { configuredDatabaseUrl, connectionOptions } from "./url";
 
 export type { Pool };
 
@@ -17,10 +16,6 @@ const globalForPool = globalThis as unknown as { handprintPool?: Pool };
 
 /** The process-wide pool, built once (and kept across Next.js dev reloads). */
 export function pool(): Pool {
-  if (!globalForPool.handprintPool) {
-    const url = config().DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database");
-    globalForPool.handprintPool = createPool(url);
-  }
+  globalForPool.handprintPool ??= createPool(configuredDatabaseUrl());
   return globalForPool.handprintPool;
 }

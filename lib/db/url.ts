@@ -1,4 +1,5 @@
 import type { PoolConfig } from "mariadb";
+import { config } from "../config";
 
 /** mysql://user:pass@host:port/db?socket=/path  ->  mariadb driver options. */
 export function connectionOptions(databaseUrl: string): PoolConfig & { database: string } {
@@ -32,4 +33,11 @@ export function redact(databaseUrl: string): string {
   const url = new URL(databaseUrl);
   if (url.password) url.password = "***";
   return url.toString();
+}
+
+/** The configured DATABASE_URL, or a message that says how to get one. */
+export function configuredDatabaseUrl(): string {
+  const url = config().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database");
+  return url;
 }
