@@ -118,6 +118,42 @@ describe("training data and the trainer", () => {
     expect(JSON.parse(readFileSync(path.join(run, "result.json"), "utf8")).world_size).toBe(2);
   });
 
+  it("runs the README's train and eval commands unchanged on files laid out like the official EMNIST archive", async () => {
+    const generated = tmp();
+    const emnist = tmp();
+    const run = tmp();
+    python(["training/generate.py", "--out", generated, "--max-fonts", "4", "--per-font", "3", "--test-per-font", "2", "--workers", "2"]);
+    // gzip.zip as NIST publishes it: gzip/emnist-balanced-{train,test}-{images,labels}-idx?-ubyte.gz and the
+    // split's mapping (label, ASCII code), images stored transposed, merged lower-case letters under upper case
+    python([
+      "-c",
+      `import sys, json, zipfile; sys.path.insert(0, 'training')
+from data import load
+from idx import write_idx
+spec = json.load(open('models/classsets.json'))['balanced47']
+labels, merge = spec['labels'], spec['merge']
+folder = '${emnist}/gzip'
+for split in ('train', 'test'):
+    im, ch, _ = load('${generated}', split)
+    write_idx(f'{folder}/emnist-balanced-{split}-images-idx3-ubyte.gz', im.transpose(0, 2, 1))
+    write_idx(f'{folder}/emnist-balanced-{split}-labels-idx1-ubyte.gz', __import__('numpy').array([labels.index(merge.get(c, c)) for c in ch], dtype='uint8'))
+open(f'{folder}/emnist-balanced-mapping.txt', 'w').write(''.join(f'{i} {ord(c)}\\n' for i, c in enumerate(labels)))
+with zipfile.ZipFile('${emnist}/gzip.zip', 'w') as z:
+    for name in sorted(__import__('os').listdir(folder)): z.write(f'{folder}/{name}', f'gzip/{name}')`,
+    ]);
+    const { stdout } = python(["training/train.py", "--data", path.join(emnist, "gzip.zip"), "--source-split", "balanced", "--out", run, "--epochs", "1", "--threads", "2"]);
+    const events = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(events[0]).toMatchObject({ event: "start", classes: "balanced47", source: "emnist-balanced" });
+    expect(events.find((e) => e.event === "parity")).toMatchObject({ ok: true, argmaxAgreement: 1 });
+
+    const { spawnSync } = await import("node:child_process");
+    const evalRun = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/eval.ts", "--model", path.join(run, "model.onnx"), "--classes", "balanced47", "--data", path.join(emnist, "gzip"), "--source-split", "balanced"], { encoding: "utf8" });
+    expect(evalRun.status).toBe(0);
+    expect(evalRun.stderr).toMatch(/on \d+ test images of emnist-balanced/);
+    expect(evalRun.stdout).toMatch(/top-1: [\d.]+%\s+top-5: [\d.]+%/);
+    expect(evalRun.stdout).toMatch(/seed15 subset/);
+  });
+
   it("trains a tiny model on CPU, exports ONNX that onnxruntime-node loads and that agrees with PyTorch", async () => {
     const data = tmp();
     const run = tmp();
