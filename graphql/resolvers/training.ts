@@ -2,6 +2,7 @@ import { requireAdmin } from "../../lib/auth/guard";
 import type { TrainingMode } from "../../lib/db/generated/client";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
 import { cancelTraining, startTraining } from "../../lib/training/runs";
+import { unseenApprovedSamples } from "../../lib/training/trigger";
 import type { Context } from "../context";
 import { guarded, parseId } from "../errors";
 import { MODEL_SELECT, modelVersion } from "./models";
@@ -27,6 +28,8 @@ export const trainingResolvers = {
         const r = await ctx.db.trainingRun.findUnique({ where: { id: parseId(args.id) }, include: RUN_INCLUDE });
         return r ? runNode(r) : null;
       }),
+    retrainTrigger: (_: unknown, __: unknown, ctx: Context) =>
+      guarded(async () => ({ unseenApproved: await unseenApprovedSamples(ctx.db), threshold: ctx.retrainAfter })),
   },
   Mutation: {
     startTraining: (_: unknown, args: { mode?: string | null }, ctx: Context) =>

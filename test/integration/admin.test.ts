@@ -133,6 +133,8 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
       { action: "undo", user: "alice", toStatus: "PENDING" },
       { action: "reject", user: "alice", toStatus: "REJECTED" },
     ]);
+    // the three approvals count towards the next fine-tune
+    expect((await gql("{ retrainTrigger { unseenApproved threshold } }")).data!.retrainTrigger).toEqual({ unseenApproved: 3, threshold: 200 });
   });
 
   it("never lets two admins overwrite each other silently", async () => {

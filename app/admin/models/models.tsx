@@ -16,6 +16,7 @@ type Model = {
   metrics: { gate?: Gate & { candidate?: { base: number | null; user: number | null } } } | null;
 };
 type Epoch = { epoch: number; loss: number; train_accuracy: number; test_top1: number };
+type Trigger = { unseenApproved: number; threshold: number };
 type CurvePoint = { at: number; loss: number; accuracy: number };
 type Run = {
   id: string;
@@ -68,15 +69,17 @@ function Line({ points, title, color, max }: { points: number[]; title: string; 
 export function Models() {
   const [models, setModels] = useState<Model[]>([]);
   const [runs, setRuns] = useState<Run[]>([]);
+  const [trigger, setTrigger] = useState<Trigger | null>(null);
   const [message, setMessage] = useState("");
 
   const load = useCallback(async () => {
-    const res = await gql<{ models: Model[]; trainingRuns: Run[] }>(
-      "{ models { id number status classSet parentNumber createdAt activatedAt card metrics } trainingRuns(first: 10) { id status mode trigger progress metrics logTail error createdAt modelVersion } }",
+    const res = await gql<{ models: Model[]; trainingRuns: Run[]; retrainTrigger: Trigger }>(
+      "{ models { id number status classSet parentNumber createdAt activatedAt card metrics } trainingRuns(first: 10) { id status mode trigger progress metrics logTail error createdAt modelVersion } retrainTrigger { unseenApproved threshold } }",
     );
     if (res.data) {
       setModels(res.data.models);
       setRuns(res.data.trainingRuns);
+      setTrigger(res.data.retrainTrigger);
     }
   }, []);
 
@@ -133,7 +136,12 @@ export function Models() {
             {live.logTail && <pre className="mt-3 max-h-40 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{live.logTail.split("\n").slice(-12).join("\n")}</pre>}
           </div>
         ) : (
-          <p className="mt-2 text-sm text-slate-500">No run in progress. Retraining starts by itself once enough new samples are approved.</p>
+          <p className="mt-2 text-sm text-slate-500" data-testid="retrain-trigger">
+            No run in progress.{" "}
+            {trigger
+              ? `${trigger.unseenApproved} of ${trigger.threshold} new approved samples: a fine-tune starts by itself at ${trigger.threshold} (about 10% of approvals are held out for the gate and do not count).`
+              : "Retraining starts by itself once enough new samples are approved."}
+          </p>
         )}
         <table className="mt-4 w-full text-left text-sm">
           <thead>
