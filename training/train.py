@@ -177,7 +177,10 @@ def main(argv=None):
     if args.init:
         state = torch.load(args.init, map_location=device)
         model.load_state_dict(state["model"])
-    steps_per_epoch = math.ceil(len(train_y) / (args.batch_size * WORLD))
+    # Every rank takes the same number of steps (DDP needs it), over the smallest shard; a lone leftover
+    # image is skipped (it comes round in another epoch's order), since batch norm needs two per batch.
+    shard = len(train_y) // WORLD
+    steps_per_epoch = max(1, shard // args.batch_size + (shard % args.batch_size > 1))
     report_every = max(1, min(50, steps_per_epoch // 20))  # about 20 progress lines an epoch, for the live curves
     opt_cls = torch.optim.AdamW if args.optimizer == "adamw" else torch.optim.Adam
     opt = opt_cls(model.parameters(), lr=args.lr, weight_decay=args.weight_decay if args.optimizer == "adamw" else 0)
@@ -208,7 +211,7 @@ def main(argv=None):
         seen = correct = 0
         loss_sum = 0.0
         for step in range(steps_per_epoch):
-            idx = order[step * args.batch_size : (step + 1) * args.batch_size]
+            idx = order[step * args.batch_size : min((step + 1) * args.batch_size, shard)]
             if len(idx) == 0:
                 break
             x = augment(train_x[idx].float().unsqueeze(1) / 255.0, args.augment)

@@ -25,7 +25,7 @@ async function main() {
   const before = await Promise.all(heldOut.map(predict));
   log("before: held-out readings", before.map((p) => p.label).join(" "), "model", before[0].model.version);
   if (process.env.PHASE === "upload") {
-    for (let i = 0; i < N; i++) await predict(await oddFour(3000 + i));
+    for (let i = 0; i < N; i++) await predict(await oddFour(Number(process.env.START ?? 3000) + i));
     log(`uploaded ${N}`);
   }
   const browser = await launchBrowser();

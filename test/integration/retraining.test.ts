@@ -64,6 +64,18 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     await expect(startTraining(t.db, "full", adminId)).rejects.toThrow(/already queued/);
   });
 
+  it("does not queue again by itself after a run failed, until something new is approved", async () => {
+    const ids = await seedUploads(t.db, Array.from({ length: 4 }, () => ({ predicted: "7", confidence: 0.5 })));
+    await train(ids);
+    await approveAll(ids.slice(0, 3));
+    const first = await maybeQueueRetrain(t.db, 3);
+    expect(first.queued).toBe(true);
+    await t.db.trainingRun.update({ where: { id: first.runId }, data: { status: "failed", error: "boom", finishedAt: new Date() } });
+    expect(await maybeQueueRetrain(t.db, 3)).toEqual({ queued: false, unseen: 3 });
+    await approveAll(ids.slice(3));
+    expect(await maybeQueueRetrain(t.db, 3)).toMatchObject({ queued: true, unseen: 4 });
+  });
+
   it("gives each queued run to exactly one of several workers", async () => {
     const other = createDb(t.url);
     await startTraining(t.db, "fine_tune");
