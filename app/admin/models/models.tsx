@@ -31,6 +31,8 @@ type Run = {
   modelVersion: number | null;
 };
 
+/** A trainer's error ends with the exception itself; the traceback before it stays in the title and the log. */
+const lastLine = (error: string) => error.split(" | ").at(-1)!.trim();
 const pct = (v?: number | null) => (v == null ? "–" : `${(v * 100).toFixed(1)}%`);
 const accuracyOf = (m: Model) => m.card.metrics?.heldOut?.top1 ?? m.card.metrics?.heldOutFonts?.top1 ?? null;
 
@@ -160,7 +162,7 @@ export function Models() {
                   {r.mode.toLowerCase()} ({r.trigger})
                 </td>
                 <td>{r.status.toLowerCase()}</td>
-                <td className="text-slate-600">{r.error ?? (r.metrics?.gate ? `v${r.modelVersion}: gate ${r.metrics.gate.pass ? "passed" : "failed"} — ${r.metrics.gate.reason}` : "")}</td>
+                <td className="text-slate-600" title={r.error ?? undefined}>{r.error ? lastLine(r.error) : (r.metrics?.gate ? `v${r.modelVersion}: gate ${r.metrics.gate.pass ? "passed" : "failed"} — ${r.metrics.gate.reason}` : "")}</td>
               </tr>
             ))}
           </tbody>
