@@ -15,12 +15,14 @@ export async function unseenApprovedSamples(db: Db): Promise<number> {
 }
 
 /**
- * True when the latest run failed and nothing was approved since it was queued: queuing again by itself
- * would fail the same way, over and over. New approvals, or an admin, start the next one.
+ * True when the latest run failed, or made a candidate the gate turned away, and nothing was approved
+ * since it was queued: queuing again by itself would end the same way, over and over. New approvals, or
+ * an admin, start the next one.
  */
-async function lastRunFailedOnTheseApprovals(db: Db): Promise<boolean> {
-  const last = await db.trainingRun.findFirst({ orderBy: { id: "desc" }, select: { status: true, createdAt: true } });
-  if (last?.status !== "failed") return false;
+async function lastRunWentNowhereOnTheseApprovals(db: Db): Promise<boolean> {
+  const last = await db.trainingRun.findFirst({ orderBy: { id: "desc" }, select: { status: true, createdAt: true, modelVersion: { select: { status: true } } } });
+  const wentNowhere = last?.status === "failed" || (last?.status === "succeeded" && last.modelVersion?.status === "rejected");
+  if (!wentNowhere) return false;
   return (await db.labelEvent.count({ where: { toStatus: "approved", createdAt: { gt: last.createdAt } } })) === 0;
 }
 
@@ -30,7 +32,7 @@ async function lastRunFailedOnTheseApprovals(db: Db): Promise<boolean> {
  */
 export async function maybeQueueRetrain(db: Db, threshold: number): Promise<{ queued: boolean; unseen: number; runId?: number }> {
   const unseen = await unseenApprovedSamples(db);
-  if (unseen < threshold || (await lastRunFailedOnTheseApprovals(db))) return { queued: false, unseen };
+  if (unseen < threshold || (await lastRunWentNowhereOnTheseApprovals(db))) return { queued: false, unseen };
   return db.$transaction(async (tx) => {
     await tx.$queryRawUnsafe("SELECT GET_LOCK('handprint_retrain_trigger', 10)");
     try {

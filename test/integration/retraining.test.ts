@@ -64,16 +64,23 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     await expect(startTraining(t.db, "full", adminId)).rejects.toThrow(/already queued/);
   });
 
-  it("does not queue again by itself after a run failed, until something new is approved", async () => {
-    const ids = await seedUploads(t.db, Array.from({ length: 4 }, () => ({ predicted: "7", confidence: 0.5 })));
+  it("does not queue again by itself after a run failed or its candidate was rejected, until something new is approved", async () => {
+    const ids = await seedUploads(t.db, Array.from({ length: 5 }, () => ({ predicted: "7", confidence: 0.5 })));
     await train(ids);
     await approveAll(ids.slice(0, 3));
     const first = await maybeQueueRetrain(t.db, 3);
     expect(first.queued).toBe(true);
     await t.db.trainingRun.update({ where: { id: first.runId }, data: { status: "failed", error: "boom", finishedAt: new Date() } });
     expect(await maybeQueueRetrain(t.db, 3)).toEqual({ queued: false, unseen: 3 });
-    await approveAll(ids.slice(3));
-    expect(await maybeQueueRetrain(t.db, 3)).toMatchObject({ queued: true, unseen: 4 });
+    await approveAll(ids.slice(3, 4));
+    const second = await maybeQueueRetrain(t.db, 3);
+    expect(second).toMatchObject({ queued: true, unseen: 4 });
+    // the gate turns the candidate away: the same approvals would only make the same candidate again
+    const rejected = await t.db.modelVersion.create({ data: { number: 99, classSet: "balanced47", onnx: new Uint8Array(1), sha256: "0".repeat(64), card: {}, status: "rejected" } });
+    await t.db.trainingRun.update({ where: { id: second.runId }, data: { status: "succeeded", finishedAt: new Date(), modelVersionId: rejected.id } });
+    expect(await maybeQueueRetrain(t.db, 3)).toEqual({ queued: false, unseen: 4 });
+    await approveAll(ids.slice(4));
+    expect(await maybeQueueRetrain(t.db, 3)).toMatchObject({ queued: true, unseen: 5 });
   });
 
   it("gives each queued run to exactly one of several workers", async () => {
