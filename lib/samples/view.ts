@@ -2,7 +2,6 @@ import { pixelsToPng } from "../image/normalise";
 import type { Ranked } from "../inference/restrict";
 import { pngDataUrl } from "./predict";
 
-
 export const PREDICTION_SELECT = {
   id: true,
   image: true,
