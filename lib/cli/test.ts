@@ -9,6 +9,8 @@ import { findMariadbd, startEmbedded } from "../db/embedded";
 import { buildIfStale } from "./build";
 import { aptInstall } from "./system-packages";
 
+const JEST_EXIT_GRACE_S = 60;
+
 const say = (line: string) => process.stdout.write(`[test] ${line}\n`);
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
@@ -47,8 +49,30 @@ async function main(): Promise<number> {
     const jest = path.join(ROOT, "node_modules/jest/bin/jest.js");
     say(`$ jest --runInBand ${jestArgs.join(" ")}`);
     // Not spawnSync: the signal handlers above must be able to run while jest does.
-    const child = spawn(process.execPath, [jest, "--runInBand", ...jestArgs], { cwd: ROOT, stdio: "inherit", env });
-    return await new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+    const child = spawn(process.execPath, [jest, "--runInBand", ...jestArgs], {
+      cwd: ROOT,
+      stdio: ["inherit", "inherit", "pipe"],
+      env: { ...env, ...(process.stderr.isTTY ? { FORCE_COLOR: "1" } : {}) },
+    });
+    return await new Promise<number>((resolve) => {
+      // Something a test leaves running (a socket, a child process) keeps jest alive after its summary;
+      // fail in a minute with a pointer instead of hanging until CI's limit.
+      let exitWatch: NodeJS.Timeout | undefined;
+      child.stderr!.on("data", (chunk: Buffer) => {
+        process.stderr.write(chunk);
+        if (!exitWatch && /Ran all test suites/.test(chunk.toString())) {
+          exitWatch = setTimeout(() => {
+            say(`jest finished its tests but did not exit within ${JEST_EXIT_GRACE_S} s: a test left something running`);
+            say("find it with: npm test -- --detectOpenHandles");
+            child.kill("SIGKILL");
+          }, JEST_EXIT_GRACE_S * 1000);
+        }
+      });
+      child.on("exit", (code) => {
+        clearTimeout(exitWatch);
+        resolve(code ?? 1);
+      });
+    });
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

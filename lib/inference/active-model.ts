@@ -49,9 +49,11 @@ export class ActiveModel {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops polling and waits for a load in flight, so nothing queries the database after it is closed. */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.loading;
   }
 
   refresh(): Promise<ServingModel | undefined> {

@@ -82,7 +82,7 @@ describe("the closed loop", () => {
     expect(after.filter((l) => l === "4").length).toBeGreaterThanOrEqual(10);
     expect(active.get()!.number).toBe(2);
     } finally {
-      active.stop();
+      await active.stop();
       await deps.pool.end();
     }
   });

@@ -177,10 +177,16 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     const versions: number[] = [];
     let failures = 0;
     let swapped = false;
+    // Each client keeps predicting until it has had 20 answers from the new version (polling and
+    // loading take a while; a fixed count finished before the swap on a fast machine).
+    const deadline = Date.now() + 30_000;
     const load = Array.from({ length: 8 }, async () => {
-      for (let i = 0; i < 60; i++) {
+      let fromNew = 0;
+      for (let i = 0; fromNew < 20 && Date.now() < deadline; i++) {
         try {
-          versions.push((await batcher.predict(image)).model.number);
+          const version = (await batcher.predict(image)).model.number;
+          versions.push(version);
+          if (version === 2) fromNew++;
         } catch {
           failures++;
         }
@@ -191,9 +197,9 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
       }
     });
     await Promise.all(load);
-    active.stop();
+    await active.stop();
     expect(failures).toBe(0);
-    expect(versions).toHaveLength(480);
+    expect(versions.length).toBeGreaterThan(160);
     expect(versions[0]).toBe(1);
     expect(versions.at(-1)).toBe(2);
     // once switched, never back
