@@ -5,7 +5,9 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { config } from "../config";
-import { loadModel, runBatch } from "../inference/session";
+import { loadModel } from "../inference/session";
+import { timeBatches } from "../inference/timing";
+import { summary } from "../timing";
 import { buildCard, type TrainResult } from "./card";
 
 /** The weights alone (for fine-tuning later), from the run's weights.pt or its last checkpoint. */
@@ -23,17 +25,9 @@ function exportWeights(runDir: string, dest: string): void {
 export async function measureLatency(onnxPath: string, runs = 2000): Promise<{ p50Ms: number; p99Ms: number; threads: number }> {
   const model = await loadModel(onnxPath, 1);
   const image = new Uint8Array(784).map((_, i) => (i * 37) % 256);
-  for (let i = 0; i < 200; i++) await runBatch(model, [image]);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await runBatch(model, [image]);
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
+  const { p50, p99 } = summary(await timeBatches(model, [image], runs, 200));
   await model.session.release();
-  times.sort((a, b) => a - b);
-  const round = (v: number) => Math.round(v * 1000) / 1000;
-  return { p50Ms: round(times[Math.floor(runs * 0.5)]), p99Ms: round(times[Math.floor(runs * 0.99)]), threads: 1 };
+  return { p50Ms: p50, p99Ms: p99, threads: 1 };
 }
 
 async function main() {

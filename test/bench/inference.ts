@@ -1,6 +1,7 @@
 // node --import tsx test/bench/inference.ts [model.onnx] : model latency at batch 1 and throughput with batching.
-import { loadModel, runBatch } from "../../lib/inference/session";
-import { now, summary } from "./stats";
+import { loadModel } from "../../lib/inference/session";
+import { timeBatches } from "../../lib/inference/timing";
+import { summary } from "../../lib/timing";
 
 async function main() {
   const file = process.argv[2] ?? "models/handprint-balanced47.onnx";
@@ -10,14 +11,7 @@ async function main() {
     const model = await loadModel(file, threads);
     for (const batch of [1, 8, 32, 64]) {
       const images = Array.from({ length: batch }, () => image);
-      for (let i = 0; i < 50; i++) await runBatch(model, images);
-      const times: number[] = [];
-      const runs = batch === 1 ? 3000 : 300;
-      for (let i = 0; i < runs; i++) {
-        const t = now();
-        await runBatch(model, images);
-        times.push(now() - t);
-      }
+      const times = await timeBatches(model, images, batch === 1 ? 3000 : 300, 50);
       const s = summary(times);
       rows.push({ threads, batch, "p50 ms": s.p50, "p99 ms": s.p99, "images/s": Math.round((batch * 1000) / s.mean) });
     }

@@ -12,7 +12,7 @@ import { buildIfStale } from "../../lib/cli/build";
 import { registerBundledModel } from "../../lib/db/seed";
 import { glyphPng, simulatedPhoto } from "../fixtures/glyphs";
 import { startServer } from "../helpers/server";
-import { now, summary } from "./stats";
+import { now, summary } from "../../lib/timing";
 
 /**
  * The same image with a unique comment, so that every request is a new upload (stored as a new sample)

@@ -2,7 +2,7 @@
 import sharp from "sharp";
 import { normalise } from "../../lib/image/normalise";
 import { glyphPng, simulatedPhoto } from "../fixtures/glyphs";
-import { now, summary } from "./stats";
+import { now, summary } from "../../lib/timing";
 
 async function main() {
   const rows: Record<string, unknown>[] = [];

@@ -1,3 +1,4 @@
+// Latency statistics shared by the benchmarks and the model card's inference time.
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
