@@ -1,41 +1,27 @@
-import type { Browser } from "playwright-core";
 import { hashPassword } from "../../lib/auth/password";
-import { registerBundledModel } from "../../lib/db/seed";
-import { launchBrowser } from "../helpers/browser";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { useApp } from "../helpers/app";
 import { seedUploads } from "../helpers/samples";
-import { startServer, type RunningServer } from "../helpers/server";
 
 describe("the admin console in Chromium", () => {
-  let t: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await freshDatabase();
-    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
-    await t.db.user.create({ data: { username: "alice", role: "admin", passwordHash: await hashPassword("alice password") } });
-    // most uncertain first: 7, then O (the visitor says 0), then 1, 5, S, B
-    await seedUploads(t.db, [
-      { predicted: "7", confidence: 0.1 },
-      { predicted: "O", confidence: 0.2, suggested: "0" },
-      { predicted: "1", confidence: 0.3 },
-      { predicted: "5", confidence: 0.4 },
-      { predicted: "S", confidence: 0.5 },
-      { predicted: "B", confidence: 0.6 },
-    ]);
-    server = await startServer({ DATABASE_URL: t.url });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await t?.drop();
+  const app = useApp({
+    browser: true,
+    seed: async (t) => {
+      await t.db.user.create({ data: { username: "alice", role: "admin", passwordHash: await hashPassword("alice password") } });
+      // most uncertain first: 7, then O (the visitor says 0), then 1, 5, S, B
+      await seedUploads(t.db, [
+        { predicted: "7", confidence: 0.1 },
+        { predicted: "O", confidence: 0.2, suggested: "0" },
+        { predicted: "1", confidence: 0.3 },
+        { predicted: "5", confidence: 0.4 },
+        { predicted: "S", confidence: 0.5 },
+        { predicted: "B", confidence: 0.6 },
+      ]);
+    },
   });
 
   it("signs in, labels five samples with the keyboard only, undoes one, and the statistics follow", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${server.url}/admin/queue`);
+    const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${app.server.url}/admin/queue`);
     expect(page.url()).toContain("/admin/login");
     await page.keyboard.type("alice");
     await page.keyboard.press("Tab");
@@ -78,7 +64,7 @@ describe("the admin console in Chromium", () => {
     expect(await pending.textContent()).toBe("2 pending");
     expect(await message.textContent()).toMatch(/pending again/);
 
-    const rows = await t.db.sample.findMany({ where: { source: "user" }, orderBy: { confidence: "asc" } });
+    const rows = await app.t.db.sample.findMany({ where: { source: "user" }, orderBy: { confidence: "asc" } });
     expect(rows.map((r) => [r.predictedLabel, r.status, r.label])).toEqual([
       ["7", "approved", "7"],
       ["O", "approved", "0"],
@@ -87,9 +73,9 @@ describe("the admin console in Chromium", () => {
       ["S", "pending", null],
       ["B", "pending", null],
     ]);
-    expect(await t.db.labelEvent.count()).toBe(6);
+    expect(await app.t.db.labelEvent.count()).toBe(6);
 
-    await page.goto(`${server.url}/admin/stats`);
+    await page.goto(`${app.server.url}/admin/stats`);
     expect(await page.getByTestId("count-status-approved").textContent()).toBe("3");
     expect(await page.getByTestId("count-status-rejected").textContent()).toBe("1");
     expect(await page.getByTestId("model-accuracy").textContent()).toMatch(/33\.3% right on 3 approved uploads/);
@@ -98,9 +84,9 @@ describe("the admin console in Chromium", () => {
 
   it("labels more than one page of the queue in a row without tripping over its own refills", async () => {
     // 70 more uploads: the console holds 60 at a time and refills while keys keep coming
-    await seedUploads(t.db, Array.from({ length: 70 }, (_, i) => ({ predicted: "R", confidence: 0.01 + i / 10_000 })));
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${server.url}/admin/login`);
+    await seedUploads(app.t.db, Array.from({ length: 70 }, (_, i) => ({ predicted: "R", confidence: 0.01 + i / 10_000 })));
+    const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${app.server.url}/admin/login`);
     await page.keyboard.type("alice");
     await page.keyboard.press("Tab");
     await page.keyboard.type("alice password");
@@ -116,7 +102,7 @@ describe("the admin console in Chromium", () => {
       );
       expect(await page.getByTestId("queue-message").textContent()).toMatch(/^Relabelled as “4” #\d+/);
     }
-    expect(await t.db.sample.count({ where: { predictedLabel: "R", status: "approved", label: "4" } })).toBe(70);
+    expect(await app.t.db.sample.count({ where: { predictedLabel: "R", status: "approved", label: "4" } })).toBe(70);
     await page.waitForFunction(() => document.querySelector('[data-testid="pending-count"]')?.textContent === "2 pending");
   });
 });

@@ -1,12 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { registerBundledModel } from "../../lib/db/seed";
+import type { Page } from "playwright-core";
 import { glyphPng } from "../fixtures/glyphs";
-import { launchBrowser } from "../helpers/browser";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
-import { startServer, type RunningServer } from "../helpers/server";
+import { useApp } from "../helpers/app";
 
 /** Draws a polyline on the canvas with the mouse, in fractions of its size. */
 async function draw(page: Page, points: [number, number][]) {
@@ -20,27 +17,13 @@ async function draw(page: Page, points: [number, number][]) {
 }
 
 describe("the upload page in Chromium", () => {
-  let t: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await freshDatabase();
-    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
-    server = await startServer({ DATABASE_URL: t.url });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await t?.drop();
-  });
+  const app = useApp({ browser: true });
 
   it("reads a character drawn on the canvas and an uploaded file, and stores both", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1000, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
 
     await draw(page, [
       [0.25, 0.2],
@@ -73,7 +56,7 @@ describe("the upload page in Chromium", () => {
     await cards.first().getByRole("button", { name: "That's right" }).click();
     await cards.first().getByText("Thanks! An admin will review it.").waitFor();
 
-    const stored = await t.db.sample.findMany({ where: { source: "user" }, orderBy: { id: "asc" } });
+    const stored = await app.t.db.sample.findMany({ where: { source: "user" }, orderBy: { id: "asc" } });
     expect(stored.map((s) => [s.predictedLabel, s.status, s.contentType])).toEqual([
       ["7", "pending", "image/png"],
       ["4", "pending", "image/png"],
@@ -83,8 +66,8 @@ describe("the upload page in Chromium", () => {
   });
 
   it("shows a clear error for a file that is not an image", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await app.browser.newPage();
+    await page.goto(app.server.url);
     const dir = mkdtempSync(path.join(os.tmpdir(), "upload-"));
     const file = path.join(dir, "notes.txt");
     writeFileSync(file, "shopping list");

@@ -1,54 +1,48 @@
 import { hashPassword } from "../../lib/auth/password";
-import { registerBundledModel } from "../../lib/db/seed";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { seedUploads } from "../helpers/samples";
-import { startServer, type RunningServer } from "../helpers/server";
+import { useApp } from "../helpers/app";
 
 type Gql = { data?: Record<string, any>; errors?: { message: string; extensions: Record<string, any> }[] };
 
 describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
-  let t: TestDatabase;
-  let server: RunningServer;
   let adminCookie = "";
   let otherAdminCookie = "";
 
   const login = async (username: string, password: string, ip = "10.1.0.1") =>
-    fetch(`${server.url}/api/auth/login`, {
+    fetch(`${app.server.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": ip },
       body: JSON.stringify({ username, password }),
     });
   const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0];
   const gql = async (query: string, variables: Record<string, unknown> = {}, cookie = adminCookie): Promise<Gql> => {
-    const res = await fetch(`${server.url}/api/graphql`, {
+    const res = await fetch(`${app.server.url}/api/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return res.json() as Promise<Gql>;
   };
-  const version = async (id: number) => (await t.db.sample.findUniqueOrThrow({ where: { id } })).version;
+  const version = async (id: number) => (await app.t.db.sample.findUniqueOrThrow({ where: { id } })).version;
 
+  const app = useApp({
+    env: { LOGIN_ATTEMPTS_PER_15_MIN: "3" },
+    seed: async (t) => {
+      for (const [username, role] of [["alice", "admin"], ["bob", "admin"], ["victor", "viewer"]] as const) {
+        await t.db.user.create({ data: { username, role, passwordHash: await hashPassword(`${username} password`) } });
+      }
+    },
+  });
   beforeAll(async () => {
-    t = await freshDatabase();
-    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
-    for (const [username, role] of [["alice", "admin"], ["bob", "admin"], ["victor", "viewer"]] as const) {
-      await t.db.user.create({ data: { username, role, passwordHash: await hashPassword(`${username} password`) } });
-    }
-    server = await startServer({ DATABASE_URL: t.url, LOGIN_ATTEMPTS_PER_15_MIN: "3" });
     adminCookie = cookieOf(await login("alice", "alice password"));
     otherAdminCookie = cookieOf(await login("bob", "bob password", "10.1.0.2"));
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await t?.drop();
   });
 
   it("sets an httpOnly SameSite session cookie and refuses wrong passwords", async () => {
     const ok = await login("alice", "alice password", "10.2.0.1");
     expect(ok.status).toBe(200);
     expect(ok.headers.get("set-cookie")).toMatch(/^hp_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Lax; Expires=/);
-    const sessions = await t.db.session.findMany();
+    const sessions = await app.t.db.session.findMany();
     expect(sessions.every((s) => !ok.headers.get("set-cookie")!.includes(s.id))).toBe(true); // only the token's hash is stored
     const wrong = await login("alice", "nope", "10.2.0.2");
     expect(wrong.status).toBe(401);
@@ -68,7 +62,7 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
   });
 
   it("refuses anonymous callers (UNAUTHENTICATED) and non-admins (FORBIDDEN) everywhere", async () => {
-    const [id] = await seedUploads(t.db, [{ predicted: "7", confidence: 0.5 }]);
+    const [id] = await seedUploads(app.t.db, [{ predicted: "7", confidence: 0.5 }]);
     const viewer = cookieOf(await login("victor", "victor password", "10.4.0.1"));
     const ops = [
       ["{ samples { totalCount } }", {}],
@@ -84,24 +78,24 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
       expect((await gql(query, vars, "")).errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
       expect((await gql(query, vars, viewer)).errors?.[0].extensions.code).toBe("FORBIDDEN");
     }
-    expect((await t.db.sample.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+    expect((await app.t.db.sample.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
     // pages: anonymous visitors are sent to the sign-in page; admins get the page
     for (const page of ["/admin/queue", "/admin/stats"]) {
-      const anon = await fetch(`${server.url}${page}`, { redirect: "manual" });
+      const anon = await fetch(`${app.server.url}${page}`, { redirect: "manual" });
       expect(anon.status).toBe(307);
       expect(anon.headers.get("location")).toContain(`/admin/login?next=${encodeURIComponent(page)}`);
-      const asViewer = await fetch(`${server.url}${page}`, { headers: { cookie: viewer } });
+      const asViewer = await fetch(`${app.server.url}${page}`, { headers: { cookie: viewer } });
       expect(await asViewer.text()).toContain("Admins only");
-      const asAdmin = await fetch(`${server.url}${page}`, { headers: { cookie: adminCookie } });
+      const asAdmin = await fetch(`${app.server.url}${page}`, { headers: { cookie: adminCookie } });
       expect(asAdmin.status).toBe(200);
     }
     // the public aggregate stays public
     expect((await gql("{ datasetStats { bySource { key count } } }", {}, "")).errors).toBeUndefined();
-    await t.db.sample.delete({ where: { id } });
+    await app.t.db.sample.delete({ where: { id } });
   });
 
   it("approves, relabels, rejects and undoes, writing a LabelEvent for each", async () => {
-    const [a, b, c, d] = await seedUploads(t.db, [
+    const [a, b, c, d] = await seedUploads(app.t.db, [
       { predicted: "7", confidence: 0.9 },
       { predicted: "O", confidence: 0.4, suggested: "0" },
       { predicted: "1", confidence: 0.3 },
@@ -120,7 +114,7 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
     const undone = await gql("mutation { undoLastAction { id status label } }");
     expect(undone.data!.undoLastAction).toEqual({ id: String(d), status: "PENDING", label: null });
 
-    const events = await t.db.labelEvent.findMany({ where: { sampleId: { in: [a, b, c, d] } }, orderBy: { id: "asc" }, include: { user: true } });
+    const events = await app.t.db.labelEvent.findMany({ where: { sampleId: { in: [a, b, c, d] } }, orderBy: { id: "asc" }, include: { user: true } });
     expect(events.map((e) => [e.sampleId, e.action, e.fromStatus, e.toStatus, e.fromLabel, e.toLabel, e.user.username])).toEqual([
       [a, "approve", "pending", "approved", null, "7", "alice"],
       [b, "approve", "pending", "approved", null, "0", "alice"],
@@ -138,19 +132,19 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
   });
 
   it("never lets two admins overwrite each other silently", async () => {
-    const [id] = await seedUploads(t.db, [{ predicted: "B", confidence: 0.5 }]);
+    const [id] = await seedUploads(app.t.db, [{ predicted: "B", confidence: 0.5 }]);
     const seen = await version(id);
     const first = await gql("mutation($id: ID!, $v: Int!) { relabelSample(id: $id, version: $v, label: \"8\") { label version } }", { id: String(id), v: seen }, otherAdminCookie);
     expect(first.data!.relabelSample).toEqual({ label: "8", version: seen + 1 });
     const second = await gql("mutation($id: ID!, $v: Int!) { approveSample(id: $id, version: $v) { label } }", { id: String(id), v: seen });
     expect(second.errors![0].extensions).toMatchObject({ code: "CONFLICT", current: { status: "approved", label: "8", version: seen + 1 } });
     expect(second.errors![0].message).toMatch(/changed by someone else/);
-    expect((await t.db.sample.findUniqueOrThrow({ where: { id } })).label).toBe("8");
-    expect(await t.db.labelEvent.count({ where: { sampleId: id } })).toBe(1);
+    expect((await app.t.db.sample.findUniqueOrThrow({ where: { id } })).label).toBe("8");
+    expect(await app.t.db.labelEvent.count({ where: { sampleId: id } })).toBe(1);
   });
 
   it("acts in bulk, each sample on its own", async () => {
-    const ids = await seedUploads(t.db, [
+    const ids = await seedUploads(app.t.db, [
       { predicted: "2", confidence: 0.6 },
       { predicted: "3", confidence: 0.6 },
       { predicted: "4", confidence: 0.6 },
@@ -172,9 +166,9 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
   });
 
   it("lists the queue most uncertain first, with the other orders and filters", async () => {
-    await t.db.sample.deleteMany({ where: { source: "user", status: "pending" } });
+    await app.t.db.sample.deleteMany({ where: { source: "user", status: "pending" } });
     const day = (n: number) => new Date(Date.UTC(2026, 10, n));
-    const [low, mid, high] = await seedUploads(t.db, [
+    const [low, mid, high] = await seedUploads(app.t.db, [
       { predicted: "Q", confidence: 0.2, createdAt: day(1) },
       { predicted: "A", confidence: 0.5, suggested: "4", createdAt: day(3) },
       { predicted: "A", confidence: 0.9, createdAt: day(2) },
@@ -197,9 +191,9 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
   });
 
   it("computes the statistics of a known database", async () => {
-    await t.db.labelEvent.deleteMany();
-    await t.db.sample.deleteMany();
-    const ids = await seedUploads(t.db, [
+    await app.t.db.labelEvent.deleteMany();
+    await app.t.db.sample.deleteMany();
+    const ids = await seedUploads(app.t.db, [
       { predicted: "1", confidence: 0.9 },
       { predicted: "1", confidence: 0.8 },
       { predicted: "7", confidence: 0.6 },
@@ -230,7 +224,7 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
   it("signs out", async () => {
     const cookie = cookieOf(await login("alice", "alice password", "10.5.0.1"));
     expect((await gql("{ me { username role } }", {}, cookie)).data!.me).toEqual({ username: "alice", role: "admin" });
-    const out = await fetch(`${server.url}/api/auth/logout`, { method: "POST", headers: { cookie } });
+    const out = await fetch(`${app.server.url}/api/auth/logout`, { method: "POST", headers: { cookie } });
     expect(out.headers.get("set-cookie")).toMatch(/hp_session=;.*Expires=Thu, 01 Jan 1970/);
     expect((await gql("{ me { username } }", {}, cookie)).data!.me).toBeNull();
   });

@@ -11,6 +11,7 @@ import { Batcher } from "../../lib/inference/batcher";
 import { relabelSample } from "../../lib/labelling/actions";
 import { predictAndStore, type PredictDeps } from "../../lib/samples/predict";
 import { Worker } from "../../lib/training/worker";
+import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { python } from "../helpers/python";
 
@@ -33,7 +34,7 @@ describe("the closed loop", () => {
   const tinyData = mkdtempSync(path.join(os.tmpdir(), "handprint-loop-"));
   beforeAll(async () => {
     t = await freshDatabase();
-    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
+    await registerBundledModel(t.db, BUNDLED_MODEL);
     python(["training/generate.py", "--out", tinyData, "--max-fonts", "6", "--per-font", "4", "--test-per-font", "3", "--workers", "2"]);
     await importDataset(t.db, { dir: tinyData });
   });

@@ -3,6 +3,7 @@ import { registerBundledModel } from "../../lib/db/seed";
 import { withDatabase } from "../../lib/db/url";
 import { checkHealth } from "../../lib/health";
 import { ActiveModel } from "../../lib/inference/active-model";
+import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, serverUrl, type TestDatabase } from "../helpers/db";
 
 describe("health", () => {
@@ -13,7 +14,7 @@ describe("health", () => {
   afterEach(() => t.drop());
 
   it("is ok with a database and an active model", async () => {
-    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
+    await registerBundledModel(t.db, BUNDLED_MODEL);
     const model = new ActiveModel(t.db, { pollMs: 60_000, threads: 1 });
     const health = await checkHealth(t.db, model);
     await model.stop();

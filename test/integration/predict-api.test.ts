@@ -1,8 +1,6 @@
 import sharp from "sharp";
-import { registerBundledModel } from "../../lib/db/seed";
 import { glyphPng, glyphSvg } from "../fixtures/glyphs";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
-import { startServer, type RunningServer } from "../helpers/server";
+import { useApp } from "../helpers/app";
 
 const MAX_UPLOAD = 300_000;
 let client = 0;
@@ -10,36 +8,28 @@ let client = 0;
 const headers = (h: Record<string, string> = {}) => ({ "x-forwarded-for": `10.0.0.${++client}`, ...h });
 
 describe("prediction API against the real server, model and database", () => {
-  let t: TestDatabase;
-  let server: RunningServer;
   let seven: Buffer;
 
+  const app = useApp({ env: { MAX_UPLOAD_BYTES: String(MAX_UPLOAD), RATE_LIMIT_PER_MINUTE: "30", GRAPHQL_MAX_DEPTH: "3" } });
   beforeAll(async () => {
-    t = await freshDatabase();
-    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
-    server = await startServer({ DATABASE_URL: t.url, MAX_UPLOAD_BYTES: String(MAX_UPLOAD), RATE_LIMIT_PER_MINUTE: "30", GRAPHQL_MAX_DEPTH: "3" });
     seven = await glyphPng("7", { size: 300 });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await t?.drop();
   });
 
   const multipart = (file: Buffer, type: string, fields: Record<string, string> = {}) => {
     const form = new FormData();
     form.append("image", new Blob([new Uint8Array(file)], { type }), "upload");
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    return fetch(`${server.url}/api/predict`, { method: "POST", body: form, headers: headers() });
+    return fetch(`${app.server.url}/api/predict`, { method: "POST", body: form, headers: headers() });
   };
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(`${server.url}/api/graphql`, {
+    const res = await fetch(`${app.server.url}/api/graphql`, {
       method: "POST",
       headers: headers({ "content-type": "application/json" }),
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions: { code: string } }[] };
   };
-  const userSamples = () => t.db.sample.count({ where: { source: "user" } });
+  const userSamples = () => app.t.db.sample.count({ where: { source: "user" } });
 
   it("POST /api/predict answers and stores the upload as a pending sample first", async () => {
     const res = await multipart(seven, "image/png");
@@ -50,7 +40,7 @@ describe("prediction API against the real server, model and database", () => {
     expect(body.top5[0].label).toBe(body.label);
     expect(body.image28).toMatch(/^data:image\/png;base64,/);
     expect(body.timings.totalMs).toBeGreaterThan(0);
-    const stored = await t.db.sample.findUniqueOrThrow({ where: { id: body.id } });
+    const stored = await app.t.db.sample.findUniqueOrThrow({ where: { id: body.id } });
     expect(stored).toMatchObject({ source: "user", status: "pending", label: null, predictedLabel: body.label, contentType: "image/png", classSet: "balanced47" });
     expect(Buffer.from(stored.original!)).toEqual(seven);
     expect(stored.image).toHaveLength(784);
@@ -69,7 +59,7 @@ describe("prediction API against the real server, model and database", () => {
   });
 
   it("accepts the raw bytes as the body, for curl --data-binary", async () => {
-    const res = await fetch(`${server.url}/api/predict?restrict=digits`, {
+    const res = await fetch(`${app.server.url}/api/predict?restrict=digits`, {
       method: "POST",
       headers: headers({ "content-type": "image/jpeg" }),
       body: new Uint8Array(await sharp(seven).jpeg().toBuffer()),
@@ -104,8 +94,8 @@ describe("prediction API against the real server, model and database", () => {
       [multipart(await sharp({ create: { width: 200, height: 200, channels: 3, background: "#fff" } }).png().toBuffer(), "image/png"), 400, "BAD_USER_INPUT", /no character found/],
       [multipart(await sharp({ create: { width: 700, height: 700, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).png().toBuffer(), "image/png"), 413, "PAYLOAD_TOO_LARGE", /limit is 300000 bytes/],
       [multipart(seven, "image/png", { restrict: "emoji" }), 400, "BAD_USER_INPUT", /restrict must be one of/],
-      [fetch(`${server.url}/api/predict`, { method: "POST", headers: headers({ "content-type": "application/json" }), body: "{}" }), 415, "UNSUPPORTED_MEDIA_TYPE", /multipart\/form-data/],
-      [fetch(`${server.url}/api/predict`, { method: "POST", headers: headers(), body: new FormData() }), 400, "BAD_USER_INPUT", /field named `image`/],
+      [fetch(`${app.server.url}/api/predict`, { method: "POST", headers: headers({ "content-type": "application/json" }), body: "{}" }), 415, "UNSUPPORTED_MEDIA_TYPE", /multipart\/form-data/],
+      [fetch(`${app.server.url}/api/predict`, { method: "POST", headers: headers(), body: new FormData() }), 400, "BAD_USER_INPUT", /field named `image`/],
     ];
     for (const [request, status, code, message] of cases) {
       const res = await request;
@@ -162,7 +152,7 @@ describe("prediction API against the real server, model and database", () => {
     const bad = await gql(m, { id: String(made.id), label: "%" });
     expect(bad.errors![0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringMatching(/not a character this model knows/) });
     expect((await gql(m, { id: "999999", correct: true })).errors![0].extensions.code).toBe("NOT_FOUND");
-    const row = await t.db.sample.findUniqueOrThrow({ where: { id: made.id } });
+    const row = await app.t.db.sample.findUniqueOrThrow({ where: { id: made.id } });
     expect(row).toMatchObject({ status: "pending", label: null, suggestedLabel: "L" });
   });
 
@@ -180,7 +170,7 @@ describe("prediction API against the real server, model and database", () => {
     for (let i = 0; i < 31; i++) {
       const form = new FormData();
       form.append("image", new Blob([new Uint8Array(tiny)], { type: "image/png" }), "x.png");
-      const res = await fetch(`${server.url}/api/predict`, { method: "POST", body: form, headers: me });
+      const res = await fetch(`${app.server.url}/api/predict`, { method: "POST", body: form, headers: me });
       statuses.push(res.status);
       if (res.status === 429) {
         expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);

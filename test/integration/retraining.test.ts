@@ -14,11 +14,10 @@ import { executeRun } from "../../lib/training/job";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
 import { claimRun, heartbeat, HEARTBEAT_TIMEOUT_MS, recoverStaleRuns, startTraining } from "../../lib/training/runs";
 import { maybeQueueRetrain, unseenApprovedSamples } from "../../lib/training/trigger";
+import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { python } from "../helpers/python";
 import { seedUploads } from "../helpers/samples";
-
-const BUNDLED = "models/handprint-balanced47.onnx";
 
 describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () => {
   let t: TestDatabase;
@@ -33,7 +32,7 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
   });
   beforeEach(async () => {
     t = await freshDatabase();
-    await registerBundledModel(t.db, BUNDLED);
+    await registerBundledModel(t.db, BUNDLED_MODEL);
     adminId = (await t.db.user.create({ data: { username: "alice", passwordHash: "x" } })).id;
   });
   afterEach(() => t.drop());
@@ -142,7 +141,7 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     const sets = await loadGateSets(t.db);
     expect(sets.base.images.length).toBeGreaterThan(50);
     const classes = JSON.parse(readFileSync(path.join(badRun, "result.json"), "utf8")).classes;
-    const good = { onnx: BUNDLED, classes, classSet: "balanced47" };
+    const good = { onnx: BUNDLED_MODEL, classes, classSet: "balanced47" };
     const bad = { onnx: path.join(badRun, "model.onnx"), classes, classSet: "balanced47" };
     const rejected = await runGate(bad, good, sets, 0.5);
     expect(rejected.pass).toBe(false);

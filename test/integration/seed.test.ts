@@ -1,8 +1,7 @@
 import { verifyPassword } from "../../lib/auth/password";
 import { ensureAdmin, registerBundledModel } from "../../lib/db/seed";
+import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
-
-const BUNDLED = "models/handprint-balanced47.onnx";
 
 describe("seed", () => {
   let t: TestDatabase;
@@ -31,8 +30,8 @@ describe("seed", () => {
   });
 
   it("registers the bundled model as the active version once", async () => {
-    expect(await registerBundledModel(t.db, BUNDLED)).toEqual({ number: 1, registered: true });
-    expect(await registerBundledModel(t.db, BUNDLED)).toEqual({ number: 1, registered: false });
+    expect(await registerBundledModel(t.db, BUNDLED_MODEL)).toEqual({ number: 1, registered: true });
+    expect(await registerBundledModel(t.db, BUNDLED_MODEL)).toEqual({ number: 1, registered: false });
     const versions = await t.db.modelVersion.findMany();
     expect(versions).toHaveLength(1);
     expect(versions[0].status).toBe("active");

@@ -1,38 +1,28 @@
 import { registerBundledModel } from "../../lib/db/seed";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
-import { startServer, type RunningServer } from "../helpers/server";
+import { BUNDLED_MODEL, useApp } from "../helpers/app";
 
 describe("the web server (next start)", () => {
-  let t: TestDatabase;
-  let server: RunningServer;
-  beforeAll(async () => {
-    t = await freshDatabase();
-    server = await startServer({ DATABASE_URL: t.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await t?.drop();
-  });
+  const app = useApp({ model: false });
 
   it("answers 503 from /api/health while no model is active, then 200 once one is", async () => {
-    const before = await fetch(`${server.url}/api/health`);
+    const before = await fetch(`${app.server.url}/api/health`);
     expect(before.status).toBe(503);
     expect(await before.json()).toMatchObject({ ok: false, database: { ok: true }, model: { ok: false } });
 
-    await registerBundledModel(t.db, "models/handprint-balanced47.onnx");
-    const after = await fetch(`${server.url}/api/health`);
+    await registerBundledModel(app.t.db, BUNDLED_MODEL);
+    const after = await fetch(`${app.server.url}/api/health`);
     expect(after.status).toBe(200);
     expect(await after.json()).toMatchObject({ ok: true, database: { ok: true }, model: { ok: true, version: 1, classSet: "balanced47" } });
   });
 
   it("serves the home page", async () => {
-    const res = await fetch(server.url);
+    const res = await fetch(app.server.url);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("handprint");
   });
 
   it("answers GraphQL queries at /api/graphql", async () => {
-    const res = await fetch(`${server.url}/api/graphql`, {
+    const res = await fetch(`${app.server.url}/api/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "{ health { ok database { ok } } activeModel { number classSet classes status } classSets { name labels } }" }),
@@ -48,7 +38,7 @@ describe("the web server (next start)", () => {
   });
 
   it("keeps Apollo's CSRF prevention on", async () => {
-    const res = await fetch(`${server.url}/api/graphql?query=${encodeURIComponent("{ health { ok } }")}`);
+    const res = await fetch(`${app.server.url}/api/graphql?query=${encodeURIComponent("{ health { ok } }")}`);
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/CSRF/i);
   });
