@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DrawPad } from "./draw-pad";
 import { ResultCard, type Prediction, type Result } from "./result-card";
+import { shrinkForUpload } from "./shrink-upload";
 
 const RESTRICTIONS = [
   { value: "", label: "Any character" },
@@ -28,11 +29,11 @@ export function Recognizer() {
       const preview = URL.createObjectURL(file);
       setResults((rs) => [{ key, name, preview, pending: true }, ...rs]);
       setBusy(true);
-      const form = new FormData();
-      form.append("image", file, name);
-      if (restrict) form.append("restrict", restrict);
       let update: Partial<Result>;
       try {
+        const form = new FormData();
+        form.append("image", await shrinkForUpload(file), name);
+        if (restrict) form.append("restrict", restrict);
         const res = await fetch("/api/predict", { method: "POST", body: form });
         const body = (await res.json()) as Prediction & { error?: { message: string } };
         update = res.ok ? { prediction: body } : { error: body.error?.message ?? `failed (${res.status})` };
@@ -97,7 +98,7 @@ export function Recognizer() {
           className={`w-full rounded-lg border-2 border-dashed p-5 text-center text-sm ${dragging ? "border-blue-500 bg-blue-50" : "border-slate-300 bg-white"}`}
         >
           <span className="font-medium">Drop images here</span> or click to choose files
-          <span className="block text-xs text-slate-500">You can also paste an image. PNG, JPEG, WebP, GIF, TIFF or AVIF, up to 10 MB.</span>
+          <span className="block text-xs text-slate-500">You can also paste an image. PNG, JPEG, WebP, GIF, TIFF or AVIF, up to 10 MB; large photos are sent at 1280 px.</span>
         </button>
         <input ref={picker} type="file" accept="image/*" multiple hidden data-testid="file-input" onChange={(e) => { addFiles(e.target.files); e.target.value = ""; }} />
         <input ref={camera} type="file" accept="image/*" capture="environment" hidden onChange={(e) => { addFiles(e.target.files); e.target.value = ""; }} />

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { glyphPng } from "../fixtures/glyphs";
+import sharp from "sharp";
+import { MAX_UPLOAD_SIDE } from "../../app/shrink-upload";
+import { glyphPng, simulatedPhoto } from "../fixtures/glyphs";
 import { useApp } from "../helpers/app";
 
 /** Draws a polyline on the canvas with the mouse, in fractions of its size. */
@@ -63,6 +65,26 @@ describe("the upload page in Chromium", () => {
     ]);
     expect(stored[1].suggestedLabel).toBe("4");
     expect(errors).toEqual([]);
+  });
+
+  it("sends a large photo as a smaller upright JPEG, quick on a phone, and reads it right", async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.server.url);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "upload-"));
+    const file = path.join(dir, "photo.jpg");
+    // as a phone stores it: the pixels sideways (a sideways 4 reads as V) and an EXIF orientation to turn them
+    const sideways = await sharp(await simulatedPhoto("4", 2000, 3)).rotate(-90).jpeg({ quality: 90 }).toBuffer();
+    const photo = await sharp(sideways).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer();
+    writeFileSync(file, photo);
+    await page.getByTestId("file-input").setInputFiles(file);
+    const card = page.getByTestId("result-card").filter({ hasText: "photo.jpg" });
+    await card.getByTestId("predicted-label").waitFor();
+    expect(await card.getByTestId("predicted-label").textContent()).toBe("4");
+
+    const stored = await app.t.db.sample.findFirstOrThrow({ where: { source: "user" }, orderBy: { id: "desc" } });
+    const sent = await sharp(stored.original!).metadata();
+    expect([sent.format, sent.width, sent.height]).toEqual(["jpeg", MAX_UPLOAD_SIDE, MAX_UPLOAD_SIDE]);
+    expect(stored.original!.length).toBeLessThan(photo.length / 2);
   });
 
   it("shows a clear error for a file that is not an image", async () => {
