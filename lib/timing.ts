@@ -1,4 +1,6 @@
-// Latency statistics shared by the benchmarks and the model card's inference time.
+// Latency and CPU statistics for the benchmarks and the model card's inference time.
+import { readFileSync } from "node:fs";
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -11,3 +13,15 @@ export function summary(times: number[]): { n: number; p50: number; p99: number;
 }
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** CPU time (user + system, all threads) a process has used so far, in ms; Linux /proc, 100 ticks a second. */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time this process has used so far, in ms. */
+export function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}

@@ -12,7 +12,7 @@ import { buildIfStale } from "../../lib/cli/build";
 import { registerBundledModel } from "../../lib/db/seed";
 import { glyphPng, simulatedPhoto } from "../fixtures/glyphs";
 import { startServer } from "../helpers/server";
-import { now, summary } from "../../lib/timing";
+import { now, ownCpuMs, processCpuMs, summary } from "../../lib/timing";
 
 /**
  * The same image with a unique comment, so that every request is a new upload (stored as a new sample)
@@ -62,7 +62,20 @@ function post(url: URL, agent: http.Agent, image: Buffer, type: string): Promise
   });
 }
 
-async function load(url: string, bodies: Buffer[], clients: number, seconds: number) {
+/** CPU per answered request of the server, MariaDB and this load generator, and the rate at which they would fill every core. */
+function cpuPerRequest(pids: { server: number; db: number }) {
+  const read = () => ({ server: processCpuMs(pids.server), db: processCpuMs(pids.db), client: ownCpuMs() });
+  const start = read();
+  return (requests: number) => {
+    const end = read();
+    const per = (k: keyof typeof end) => Math.round(((end[k] - start[k]) / requests) * 10) / 10;
+    const cpu = { "server cpu ms": per("server"), "db cpu ms": per("db"), "client cpu ms": per("client") };
+    const total = cpu["server cpu ms"] + cpu["db cpu ms"] + cpu["client cpu ms"];
+    return { ...cpu, "cpu-bound max/s": Math.round((os.cpus().length * 1000) / total) };
+  };
+}
+
+async function load(url: string, bodies: Buffer[], clients: number, seconds: number, pids: { server: number; db: number }) {
   const target = new URL("/api/predict", url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const type = bodies[0][0] === 0xff ? "image/jpeg" : "image/png";
@@ -70,6 +83,7 @@ async function load(url: string, bodies: Buffer[], clients: number, seconds: num
   let failed = 0;
   let next = 0;
   const end = Date.now() + seconds * 1000;
+  const cpu = cpuPerRequest(pids);
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (Date.now() < end) {
@@ -82,7 +96,7 @@ async function load(url: string, bodies: Buffer[], clients: number, seconds: num
     }),
   );
   agent.destroy();
-  return { ...summary(times), failed, perSecond: Math.round(times.length / seconds) };
+  return { ...summary(times), failed, perSecond: Math.round(times.length / seconds), ...cpu(times.length + failed) };
 }
 
 async function main() {
@@ -100,10 +114,11 @@ async function main() {
     const small = await Promise.all(Array.from({ length: 64 }, (_, i) => glyphPng(["4", "7", "L", "O", "T", "X"][i % 6], { size: 120 + i })));
     const photos = await Promise.all(Array.from({ length: 8 }, (_, i) => simulatedPhoto("4", 2400 + i, i)));
     console.log(`small PNG ~${Math.round(small[0].length / 1024)} KB; photo ~${(photos[0].length / 1e6).toFixed(2)} MB JPEG 2400x2400`);
-    await load(server.url, small, 4, 2); // warm-up
+    const pids = { server: server.pid, db: dbServer.pid };
+    await load(server.url, small, 4, 2, pids); // warm-up
     const rows: Record<string, unknown>[] = [];
-    for (const clients of [1, 8, 64]) rows.push({ image: "small PNG", clients, ...(await load(server.url, small, clients, seconds)) });
-    for (const clients of [1, 8]) rows.push({ image: "1 MB photo", clients, ...(await load(server.url, photos, clients, seconds)) });
+    for (const clients of [1, 8, 64]) rows.push({ image: "small PNG", clients, ...(await load(server.url, small, clients, seconds, pids)) });
+    for (const clients of [1, 8]) rows.push({ image: "1 MB photo", clients, ...(await load(server.url, photos, clients, seconds, pids)) });
     console.table(rows);
   } finally {
     await server.stop();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../../lib/db/embedded";
 
-export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
+export type RunningServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
 
 /** The production build (made by `npm test` before jest runs) served by `next start` on a free port. */
 export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningServer> {
@@ -29,6 +29,7 @@ export async function startServer(env: Record<string, string>, nodeArgs: string[
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
