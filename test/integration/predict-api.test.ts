@@ -106,6 +106,26 @@ describe("prediction API against the real server, model and database", () => {
     expect(await userSamples()).toBe(before);
   });
 
+  it("refuses a chunked upload as soon as it passes the limit, without reading the rest", async () => {
+    const before = await userSamples();
+    for (const [route, type] of [["/api/predict", "image/png"], ["/api/predict", "multipart/form-data; boundary=x"], ["/api/graphql", "application/json"]]) {
+      // 50 MB offered as a stream: no content-length, so only counting the bytes as they arrive can stop it
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (sent >= 50e6) return c.close();
+          sent += 65536;
+          c.enqueue(new Uint8Array(65536).fill(65));
+        },
+      });
+      const res = await fetch(`${app.server.url}${route}`, { method: "POST", headers: headers({ "content-type": type }), body, duplex: "half" } as RequestInit);
+      expect(res.status).toBe(413);
+      expect(JSON.stringify(await res.json())).toMatch(/"code":"PAYLOAD_TOO_LARGE"/);
+      expect(sent).toBeLessThan(10e6);
+    }
+    expect(await userSamples()).toBe(before);
+  });
+
   it("GraphQL predict takes a data URL or plain base64 and errors carry extensions.code", async () => {
     const q = "mutation($image: String!, $restrict: Restriction) { predict(image: $image, restrict: $restrict) { id label confidence top5 { label probability } image28 model { version classSet } timings { totalMs } } }";
     const png = await glyphPng("X", { size: 220 });

@@ -1,11 +1,13 @@
 import { startServerAndCreateNextHandler } from "@as-integrations/next";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import type { Context } from "../../../graphql/context";
 import { createApolloServer } from "../../../graphql/server";
+import { HTTP_STATUS, toApiError } from "../../../lib/api-errors";
 import { config } from "../../../lib/config";
 import { db } from "../../../lib/db/client";
 import { sessionUser, tokenFromCookieHeader } from "../../../lib/auth/session";
 import { clientKey } from "../../../lib/ratelimit";
+import { readBodyCapped } from "../../../lib/request-body";
 import { activeModel, predictDeps, predictLimiter } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +28,16 @@ export async function GET(request: NextRequest) {
   return handler(request);
 }
 
+/** A predict image arrives as base64 (4/3 of its bytes) inside JSON; anything much larger is refused unread. */
+const requestLimit = () => Math.ceil((config().MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024;
+
 export async function POST(request: NextRequest) {
-  return handler(request);
+  let body: Buffer;
+  try {
+    body = await readBodyCapped(request, { limit: requestLimit(), what: "the GraphQL request" });
+  } catch (err) {
+    const e = toApiError(err);
+    return Response.json({ errors: [{ message: e.message, extensions: { code: e.code } }] }, { status: HTTP_STATUS[e.code] });
+  }
+  return handler(new NextRequest(request.url, { method: "POST", headers: request.headers, body: body as Uint8Array<ArrayBuffer> }));
 }

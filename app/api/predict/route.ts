@@ -4,9 +4,12 @@ import { config } from "../../../lib/config";
 import { log } from "../../../lib/log";
 import { clientKey } from "../../../lib/ratelimit";
 import { predictDeps, predictLimiter } from "../../../lib/runtime";
+import { readBodyCapped } from "../../../lib/request-body";
 import { predictAndStore } from "../../../lib/samples/predict";
 
 export const dynamic = "force-dynamic";
+
+const MULTIPART_OVERHEAD = 64 * 1024; // boundaries, part headers and the small fields beside the image
 
 const options = z.object({
   restrict: z.enum(["digits", "letters", "upper", "lower"]).optional(),
@@ -27,8 +30,6 @@ export async function POST(request: Request) {
     const wait = predictLimiter().take(clientKey(request.headers));
     if (wait) throw new ApiError("RATE_LIMITED", `too many predictions; try again in ${wait} s`, { retryAfter: wait });
     const limit = config().MAX_UPLOAD_BYTES;
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > limit + 64 * 1024) throw new ApiError("PAYLOAD_TOO_LARGE", `the upload is ${declared} bytes; the limit is ${limit} bytes`);
 
     const url = new URL(request.url);
     const type = request.headers.get("content-type") ?? "";
@@ -36,9 +37,12 @@ export async function POST(request: Request) {
     let contentType: string | undefined;
     let fields: Record<string, string | undefined> = { restrict: url.searchParams.get("restrict") ?? undefined, classes: url.searchParams.get("classes") ?? undefined };
     if (type.startsWith("multipart/form-data")) {
-      const form = await request.formData().catch(() => {
-        throw new ApiError("BAD_USER_INPUT", "the multipart body could not be read");
-      });
+      const body = await readBodyCapped(request, { limit, slack: MULTIPART_OVERHEAD });
+      const form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } })
+        .formData()
+        .catch(() => {
+          throw new ApiError("BAD_USER_INPUT", "the multipart body could not be read");
+        });
       const file = form.get("image") ?? form.get("file");
       if (!file || typeof file === "string") throw new ApiError("BAD_USER_INPUT", "send the image in a form field named `image`");
       if (file.size > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `the upload is ${file.size} bytes; the limit is ${limit} bytes`);
@@ -46,7 +50,7 @@ export async function POST(request: Request) {
       contentType = file.type || undefined;
       fields = { restrict: (form.get("restrict") as string | null) || fields.restrict, classes: (form.get("classes") as string | null) || fields.classes };
     } else if (type.startsWith("image/") || type === "application/octet-stream") {
-      bytes = Buffer.from(await request.arrayBuffer());
+      bytes = await readBodyCapped(request, { limit });
       contentType = type;
     } else {
       throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "send multipart/form-data with an `image` field, or the image bytes with an image/* content type");

@@ -3,9 +3,18 @@ import { ApiError, errorResponse, toApiError } from "../../../../lib/api-errors"
 import { checkCredentials, createSession, sessionCookie } from "../../../../lib/auth/session";
 import { db } from "../../../../lib/db/client";
 import { clientKey } from "../../../../lib/ratelimit";
+import { readBodyCapped } from "../../../../lib/request-body";
 import { loginLimiter } from "../../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 
 const body = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
 
@@ -13,7 +22,8 @@ const body = z.object({ username: z.string().min(1).max(100), password: z.string
 export async function POST(request: Request) {
   try {
     if (!request.headers.get("content-type")?.startsWith("application/json")) throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "send JSON: {\"username\": ..., \"password\": ...}");
-    const parsed = body.safeParse(await request.json().catch(() => undefined));
+    const raw = await readBodyCapped(request, { limit: 16 * 1024, what: "the sign-in request" });
+    const parsed = body.safeParse(parseJson(raw.toString("utf8")));
     if (!parsed.success) throw new ApiError("BAD_USER_INPUT", "send a username and a password");
     const wait = loginLimiter().take(`${clientKey(request.headers)}:${parsed.data.username}`);
     if (wait) throw new ApiError("RATE_LIMITED", `too many sign-in attempts; try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
