@@ -1,27 +1,31 @@
-/** Fixed-window request counting per client, in this process. */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+/** Requests per client and window, counted in this process (rate-limiter-flexible's memory store). */
 export class RateLimiter {
-  private windows = new Map<string, { count: number; resetAt: number }>();
+  private readonly limiter?: RateLimiterMemory;
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
-  ) {}
+  /** `limit` requests per `windowMs`; 0 turns the limit off. */
+  constructor(limit: number, windowMs = 60_000) {
+    if (limit > 0) this.limiter = new RateLimiterMemory({ points: limit, duration: Math.ceil(windowMs / 1000) });
+  }
 
-  /** Returns the seconds to wait when the client is over its limit, else 0. */
-  take(key: string, now = Date.now()): number {
-    if (this.limit <= 0) return 0;
-    if (this.windows.size > 10_000) for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
-    let w = this.windows.get(key);
-    if (!w || w.resetAt <= now) {
-      w = { count: 0, resetAt: now + this.windowMs };
-      this.windows.set(key, w);
+  /** Counts one request; resolves to the seconds to wait when the client is over its limit, else 0. */
+  async take(key: string): Promise<number> {
+    if (!this.limiter) return 0;
+    try {
+      await this.limiter.consume(key);
+      return 0;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+      throw err;
     }
-    w.count++;
-    return w.count > this.limit ? Math.ceil((w.resetAt - now) / 1000) : 0;
   }
 }
 
-/** The client's address as the proxy in front of us reports it, else the socket's. */
+/**
+ * The client's address: the first X-Forwarded-For entry, as the proxy in front of us reports it (next start
+ * fills it in from the socket when there is no proxy). A client that reaches us directly can set it itself.
+ */
 export function clientKey(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
 }

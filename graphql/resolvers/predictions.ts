@@ -67,7 +67,7 @@ export const predictionResolvers = {
   Mutation: {
     predict: (_: unknown, args: { image: string; restrict?: string | null; classes?: string[] | null }, ctx: Context) =>
       guarded(async () => {
-        const wait = ctx.predictLimiter.take(ctx.clientKey);
+        const wait = await ctx.predictLimiter.take(ctx.clientKey);
         if (wait) throw new ApiError("RATE_LIMITED", `too many predictions; try again in ${wait} s`, { retryAfter: wait });
         const { bytes, contentType } = decodeImage(args.image);
         const restrict = (args.restrict?.toLowerCase() as Restriction | undefined) ?? undefined;

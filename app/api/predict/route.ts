@@ -27,7 +27,7 @@ const options = z.object({
  */
 export async function POST(request: Request) {
   try {
-    const wait = predictLimiter().take(clientKey(request.headers));
+    const wait = await predictLimiter().take(clientKey(request.headers));
     if (wait) throw new ApiError("RATE_LIMITED", `too many predictions; try again in ${wait} s`, { retryAfter: wait });
     const limit = config().MAX_UPLOAD_BYTES;
 

@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     const raw = await readBodyCapped(request, { limit: 16 * 1024, what: "the sign-in request" });
     const parsed = body.safeParse(parseJson(raw.toString("utf8")));
     if (!parsed.success) throw new ApiError("BAD_USER_INPUT", "send a username and a password");
-    const wait = loginLimiter().take(`${clientKey(request.headers)}:${parsed.data.username}`);
+    const wait = await loginLimiter().take(`${clientKey(request.headers)}:${parsed.data.username}`);
     if (wait) throw new ApiError("RATE_LIMITED", `too many sign-in attempts; try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
     const user = await checkCredentials(db(), parsed.data.username, parsed.data.password);
     if (!user) throw new ApiError("UNAUTHENTICATED", "wrong username or password");
