@@ -146,10 +146,15 @@ def parity_check(onnx_path: Path, images: torch.Tensor, model: nn.Module, out: P
 
 def main(argv=None):
     args = parse_args(argv)
-    if WORLD > 1:
-        dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
     local_rank = int(os.environ.get("LOCAL_RANK", 0))
+    if args.device == "cuda" and not torch.cuda.is_available():
+        why = f"this PyTorch ({torch.__version__}) was built without CUDA" if torch.version.cuda is None else "no CUDA GPU is visible"
+        raise SystemExit(f"--device cuda: {why}; use --device cpu, or auto to take a GPU only when there is one")
     use_cuda = args.device == "cuda" or (args.device == "auto" and torch.cuda.is_available())
+    if use_cuda and local_rank >= torch.cuda.device_count():
+        raise SystemExit(f"process {local_rank} has no GPU of its own: {torch.cuda.device_count()} visible; start at most that many")
+    if WORLD > 1:
+        dist.init_process_group("nccl" if use_cuda else "gloo")
     device = torch.device(f"cuda:{local_rank}" if use_cuda else "cpu")
     if args.threads:
         torch.set_num_threads(args.threads)

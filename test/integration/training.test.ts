@@ -154,7 +154,7 @@ with zipfile.ZipFile('${emnist}/gzip.zip', 'w') as z:
     expect(evalRun.stdout).toMatch(/seed15 subset/);
   });
 
-  it("trains a tiny model on CPU, exports ONNX that onnxruntime-node loads and that agrees with PyTorch", async () => {
+  it("trains a tiny model on CPU, exports ONNX that onnxruntime-node loads and that agrees with PyTorch; --device cuda needs a GPU", async () => {
     const data = tmp();
     const run = tmp();
     python(["training/generate.py", "--out", data, "--max-fonts", "4", "--per-font", "3", "--test-per-font", "2", "--workers", "2"]);
@@ -179,5 +179,16 @@ with zipfile.ZipFile('${emnist}/gzip.zip', 'w') as z:
     // resume: a finished run continues from its checkpoint without repeating epochs
     const again = python(["training/train.py", "--data", data, "--out", run, "--epochs", "1", "--resume", "--no-export"]);
     expect(JSON.parse(again.stdout.split("\n")[0])).toMatchObject({ event: "start", start_epoch: 1 });
+
+    // --device cuda trains on the GPU where PyTorch has one, and otherwise stops with a reason, not a traceback
+    const cudaArgs = ["training/train.py", "--data", data, "--out", tmp(), "--epochs", "1", "--limit", "64", "--device", "cuda", "--no-export"];
+    if (python(["-c", "import torch; print(torch.cuda.is_available())"]).stdout.trim() === "True") {
+      expect(JSON.parse(python(cudaArgs).stdout.split("\n")[0])).toMatchObject({ event: "start", device: "cuda:0" });
+    } else {
+      const { spawnSync } = await import("node:child_process");
+      const refused = spawnSync(PYTHON, cudaArgs, { encoding: "utf8" });
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr.trim()).toMatch(/^--device cuda: (this PyTorch .* was built without CUDA|no CUDA GPU is visible); use --device cpu/);
+    }
   });
 });
