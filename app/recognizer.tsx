@@ -22,6 +22,15 @@ export function Recognizer() {
   const [busy, setBusy] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const camera = useRef<HTMLInputElement>(null);
+  const resultsSection = useRef<HTMLElement>(null);
+  const newestKey = results[0]?.key;
+  const newestPending = results[0]?.pending;
+
+  // On a phone the results sit below the canvas: bring a new card into view, again once its answer has made
+  // it taller (no scrolling where it is visible already).
+  useEffect(() => {
+    if (newestKey) resultsSection.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+  }, [newestKey, newestPending]);
 
   const recognise = useCallback(
     async (file: Blob, name: string) => {
@@ -107,7 +116,7 @@ export function Recognizer() {
         </button>
       </section>
 
-      <section aria-label="Results" aria-live="polite">
+      <section ref={resultsSection} aria-label="Results" aria-live="polite">
         {results.length === 0 ? (
           <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-500">Results appear here, newest first.</p>
         ) : (

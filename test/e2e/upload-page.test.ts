@@ -87,6 +87,23 @@ describe("the upload page in Chromium", () => {
     expect(stored.original!.length).toBeLessThan(photo.length / 2);
   });
 
+  it("on a phone, brings the new result into view below the canvas", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(app.server.url);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "upload-"));
+    const file = path.join(dir, "x.png");
+    writeFileSync(file, await glyphPng("X", { size: 240 }));
+    const card = page.getByTestId("result-card").first();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.getByTestId("file-input").setInputFiles(file);
+    await card.getByTestId("predicted-label").waitFor();
+    await page.waitForFunction(() => {
+      const box = document.querySelector('[data-testid="result-card"]')!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+
   it("shows a clear error for a file that is not an image", async () => {
     const page = await app.browser.newPage();
     await page.goto(app.server.url);
