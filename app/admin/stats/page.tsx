@@ -52,7 +52,13 @@ export default async function StatsPage() {
       </section>
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Active model on approved uploads</h2>
-        {m ? (
+        {!m ? (
+          <p className="text-sm text-slate-500">No model is active.</p>
+        ) : !m.evaluated ? (
+          <p className="mt-1 text-sm text-slate-500" data-testid="model-accuracy">
+            Model v{m.version} ({m.classSet}) has no approved uploads it predicted yet.
+          </p>
+        ) : (
           <>
             <p className="mt-1 text-sm" data-testid="model-accuracy">
               Model v{m.version} ({m.classSet}): {pct(m.accuracy)} right on {m.evaluated} approved uploads it predicted.
@@ -70,8 +76,6 @@ export default async function StatsPage() {
               <HeatMap title="Confusion matrix (rows: admins' label, columns: prediction)" labels={m.labels} matrix={m.confusion} />
             </div>
           </>
-        ) : (
-          <p className="text-sm text-slate-500">No model is active.</p>
         )}
       </section>
     </main>
