@@ -145,28 +145,32 @@ export function Models() {
               : "Retraining starts by itself once enough new samples are approved."}
           </p>
         )}
-        <table className="mt-4 w-full text-left text-sm">
-          <thead>
-            <tr className="text-slate-500">
-              <th>Run</th>
-              <th>Mode</th>
-              <th>Status</th>
-              <th>Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100 align-top">
-                <td>{r.id}</td>
-                <td>
-                  {r.mode.toLowerCase()} ({r.trigger})
-                </td>
-                <td>{r.status.toLowerCase()}</td>
-                <td className="text-slate-600" title={r.error ?? undefined}>{r.error ? lastLine(r.error) : (r.metrics?.gate ? `v${r.modelVersion}: gate ${r.metrics.gate.pass ? "passed" : "failed"} — ${r.metrics.gate.reason}` : "")}</td>
+        {runs.length === 0 ? (
+          <p className="mt-4 text-sm text-slate-500">No training runs yet.</p>
+        ) : (
+          <table className="mt-4 w-full text-left text-sm">
+            <thead>
+              <tr className="text-slate-500">
+                <th>Run</th>
+                <th>Mode</th>
+                <th>Status</th>
+                <th>Result</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <tr key={r.id} className="border-t border-slate-100 align-top">
+                  <td>{r.id}</td>
+                  <td>
+                    {r.mode.toLowerCase()} ({r.trigger})
+                  </td>
+                  <td>{r.status.toLowerCase()}</td>
+                  <td className="text-slate-600" title={r.error ?? undefined}>{r.error ? lastLine(r.error) : (r.metrics?.gate ? `v${r.modelVersion}: gate ${r.metrics.gate.pass ? "passed" : "failed"} — ${r.metrics.gate.reason}` : "")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Versions</h2>

@@ -1,0 +1,52 @@
+import { hashPassword } from "../../lib/auth/password";
+import { useApp } from "../helpers/app";
+
+describe("the models page in Chromium", () => {
+  const app = useApp({
+    browser: true,
+    seed: async (t) => {
+      await t.db.user.create({ data: { username: "alice", role: "admin", passwordHash: await hashPassword("alice password") } });
+      // a candidate the gate kept out, to promote by hand
+      const v1 = await t.db.modelVersion.findFirstOrThrow({ where: { status: "active" } });
+      await t.db.modelVersion.create({
+        data: { number: 2, classSet: v1.classSet, onnx: v1.onnx, sha256: "2".repeat(64), card: v1.card as object, status: "rejected", parentId: v1.id },
+      });
+    },
+  });
+
+  it("starts and cancels a run, promotes a rejected candidate and rolls back to the first version", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${app.server.url}/admin/models`);
+    await page.keyboard.type("alice");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("alice password");
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/admin/models");
+
+    const message = page.getByTestId("models-message");
+    const row = (n: number) => page.getByTestId(`model-${n}`);
+    await page.getByText("No training runs yet.").waitFor();
+    await page.getByTestId("retrain-trigger").getByText("0 of 200 new approved samples").waitFor();
+    expect(await row(1).textContent()).toMatch(/^v1active90\.\d%/);
+    expect(await row(2).textContent()).toMatch(/^v2rejected/);
+
+    // no worker runs beside this server, so the run waits in the queue until it is cancelled
+    await page.getByRole("button", { name: "Fine-tune now" }).click();
+    await message.getByText("Fine-tuning queued.").waitFor();
+    await page.getByTestId("live-run").getByText(/Run \d+ \(fine-tune, manual\) is queued/).waitFor();
+    expect(await page.getByRole("button", { name: "Train from scratch" }).isDisabled()).toBe(true);
+    await page.getByRole("button", { name: /^Cancel run \d+$/ }).click();
+    await message.getByText("Cancelled.").waitFor();
+    await page.getByRole("cell", { name: "cancelled" }).waitFor();
+    expect((await app.t.db.trainingRun.findFirstOrThrow()).status).toBe("cancelled");
+
+    await row(2).getByRole("button", { name: "Promote" }).click();
+    await message.getByText("v2 is now active.").waitFor();
+    await row(2).getByText("active").waitFor();
+    await row(1).getByRole("button", { name: "Roll back to this" }).click();
+    await message.getByText("v1 is now active.").waitFor();
+    await row(1).getByText("active").waitFor();
+    const statuses = Object.fromEntries((await app.t.db.modelVersion.findMany()).map((m) => [m.number, m.status]));
+    expect(statuses).toEqual({ 1: "active", 2: "retired" });
+  });
+});
