@@ -89,48 +89,81 @@ export function binarise(ink: Float32Array): Uint8Array | undefined {
   return mask;
 }
 
+type Band = { first: number; last: number };
+
 /**
- * Ruled lines and box edges: thin bands of rows (or columns) whose ink runs from one edge of the image to
- * the other. A character's own strokes stop short of the edges, so they are never taken for lines.
+ * Ruled lines, grid lines and box edges: thin bands of rows (or columns) whose ink runs from one edge of the
+ * image to the other and on past the character at both ends. In a photo cropped tight to the character, a
+ * stroke of its own (the bar of a 7) can also run edge to edge, but the rest of the character reaches an
+ * edge too, so it stays.
  */
 export function removeRuledLines(mask: Uint8Array, ink: Float32Array, width: number, height: number): void {
-  const sweep = (lines: number, length: number, at: (line: number, k: number) => number) => {
-    const edge = Math.max(1, Math.floor(length * 0.03));
-    const isLine = (line: number) => {
-      let n = 0;
-      let head = false;
-      let tail = false;
-      for (let k = 0; k < length; k++) {
-        if (!mask[at(line, k)]) continue;
-        n++;
-        if (k < edge) head = true;
-        if (k >= length - edge) tail = true;
-      }
-      return head && tail && n > length * 0.85;
-    };
-    const maxBand = Math.max(2, Math.floor(lines * 0.04));
-    for (let line = 0; line < lines; ) {
-      if (!isLine(line)) {
-        line++;
-        continue;
-      }
-      let end = line;
-      while (end + 1 < lines && isLine(end + 1)) end++;
-      if (end - line + 1 <= maxBand) {
-        // clear the band and a one-pixel rim of anti-aliasing
-        for (let l = Math.max(0, line - 1); l <= Math.min(lines - 1, end + 1); l++) {
-          for (let k = 0; k < length; k++) {
-            const i = at(l, k);
-            mask[i] = 0;
-            ink[i] = 0;
-          }
+  const rowBands = findBands(mask, height, width, (y, x) => y * width + x);
+  const columnBands = findBands(mask, width, height, (x, y) => y * width + x);
+  if (!rowBands.length && !columnBands.length) return;
+
+  // The character: the ink outside every candidate band (with its one-pixel rim of anti-aliasing).
+  const inBand = (bands: Band[], line: number) => bands.some((b) => line >= b.first - 1 && line <= b.last + 1);
+  let x0 = width;
+  let x1 = -1;
+  let y0 = height;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    if (inBand(rowBands, y)) continue;
+    for (let x = 0; x < width; x++) {
+      if (!mask[y * width + x] || inBand(columnBands, x)) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  if (x1 < 0) return; // nothing but bands: they are the character (a tight crop of a T, say)
+
+  const clear = (bands: Band[], lines: number, length: number, at: (line: number, k: number) => number) => {
+    for (const band of bands) {
+      for (let l = Math.max(0, band.first - 1); l <= Math.min(lines - 1, band.last + 1); l++) {
+        for (let k = 0; k < length; k++) {
+          const i = at(l, k);
+          mask[i] = 0;
+          ink[i] = 0;
         }
       }
-      line = end + 1;
     }
   };
-  sweep(height, width, (y, x) => y * width + x);
-  sweep(width, height, (x, y) => y * width + x);
+  const margin = (length: number) => Math.max(1, Math.floor(length * 0.03));
+  if (x0 >= margin(width) && x1 < width - margin(width)) clear(rowBands, height, width, (y, x) => y * width + x);
+  if (y0 >= margin(height) && y1 < height - margin(height)) clear(columnBands, width, height, (x, y) => y * width + x);
+}
+
+/** Bands of at most 4% of the lines, each line inked over 85% of its length and at both of its ends. */
+function findBands(mask: Uint8Array, lines: number, length: number, at: (line: number, k: number) => number): Band[] {
+  const edge = Math.max(1, Math.floor(length * 0.03));
+  const isLine = (line: number) => {
+    let n = 0;
+    let head = false;
+    let tail = false;
+    for (let k = 0; k < length; k++) {
+      if (!mask[at(line, k)]) continue;
+      n++;
+      if (k < edge) head = true;
+      if (k >= length - edge) tail = true;
+    }
+    return head && tail && n > length * 0.85;
+  };
+  const maxBand = Math.max(2, Math.floor(lines * 0.04));
+  const bands: Band[] = [];
+  for (let line = 0; line < lines; ) {
+    if (!isLine(line)) {
+      line++;
+      continue;
+    }
+    let last = line;
+    while (last + 1 < lines && isLine(last + 1)) last++;
+    if (last - line + 1 <= maxBand) bands.push({ first: line, last });
+    line = last + 1;
+  }
+  return bands;
 }
 
 export type Kept = { x0: number; y0: number; x1: number; y1: number; keep: Uint8Array };

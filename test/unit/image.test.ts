@@ -98,6 +98,25 @@ describe("lib/image normalise", () => {
     expect(similarity(onRuledPaper.pixels, baseline.X)).toBeGreaterThan(0.8);
   });
 
+  it("drops a box drawn around the character and the lines of graph paper", async () => {
+    const box = '<rect x="3" y="3" width="94" height="94" fill="none" stroke="#333" stroke-width="1.2"/>';
+    const grid = Array.from({ length: 11 }, (_, i) => i * 10 + 1)
+      .map((v) => `<line x1="-10" x2="110" y1="${v}" y2="${v}" stroke="#8ab" stroke-width="0.6"/><line y1="-10" y2="110" x1="${v}" x2="${v}" stroke="#8ab" stroke-width="0.6"/>`)
+      .join("");
+    for (const ch of ["7", "L", "T"]) {
+      expect(similarity((await run(await glyphPng(ch, { size: 300, extra: box }))).pixels, baseline[ch])).toBeGreaterThan(0.85);
+      expect(similarity((await run(await glyphPng(ch, { size: 300, extra: grid }))).pixels, baseline[ch])).toBeGreaterThan(0.85);
+    }
+  });
+
+  it("keeps a stroke that runs edge to edge in a photo cropped tight to the character (the bar of a 7 or a 4)", async () => {
+    for (const ch of ["7", "4", "T"]) {
+      const tight = await sharp(await glyphPng(ch, { size: 300, stroke: 3 })).trim({ threshold: 30 }).png().toBuffer();
+      const framed = (await run(await glyphPng(ch, { size: 300, stroke: 3 }))).pixels;
+      expect(similarity((await run(tight)).pixels, framed)).toBeGreaterThan(0.85);
+    }
+  });
+
   it("reads the first frame of a GIF and TIFF, WebP and AVIF files", async () => {
     const png = await glyphPng("L", { size: 200 });
     for (const format of ["gif", "tiff", "webp", "avif"] as const) {
