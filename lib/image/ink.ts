@@ -6,16 +6,20 @@
 const BLOCK = 24;
 const MIN_CONTRAST = 40; // on 0-255: below this there is no character, only paper texture or noise
 
-/** Uneven lighting: the paper level is the local minimum of ink, smoothed; subtract it. */
-export function subtractBackground(ink: Float32Array, width: number, height: number): Float32Array {
+/**
+ * Uneven lighting: the paper level is the local minimum of ink, smoothed; subtract it. Pixels in `ignore`
+ * (a desk around the sheet) take no part and come out as paper.
+ */
+export function subtractBackground(ink: Float32Array, width: number, height: number, ignore?: Uint8Array): Float32Array {
   const bw = Math.ceil(width / BLOCK);
   const bh = Math.ceil(height / BLOCK);
   const low = new Float32Array(bw * bh).fill(Infinity);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (ignore?.[i]) continue;
       const b = Math.floor(y / BLOCK) * bw + Math.floor(x / BLOCK);
-      const v = ink[y * width + x];
-      if (v < low[b]) low[b] = v;
+      if (ink[i] < low[b]) low[b] = ink[i];
     }
   }
   // A block full of ink has a high minimum: take the smallest of each block's 3x3 neighbourhood.
@@ -33,6 +37,7 @@ export function subtractBackground(ink: Float32Array, width: number, height: num
       paper[by * bw + bx] = m;
     }
   }
+  fillUnknown(paper, bw, bh);
   const out = new Float32Array(ink.length);
   for (let y = 0; y < height; y++) {
     const fy = Math.min(Math.max((y + 0.5) / BLOCK - 0.5, 0), bh - 1);
@@ -40,6 +45,8 @@ export function subtractBackground(ink: Float32Array, width: number, height: num
     const y1 = Math.min(y0 + 1, bh - 1);
     const ty = fy - y0;
     for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (ignore?.[i]) continue;
       const fx = Math.min(Math.max((x + 0.5) / BLOCK - 0.5, 0), bw - 1);
       const x0 = Math.floor(fx);
       const x1 = Math.min(x0 + 1, bw - 1);
@@ -47,25 +54,47 @@ export function subtractBackground(ink: Float32Array, width: number, height: num
       const p =
         (paper[y0 * bw + x0] * (1 - tx) + paper[y0 * bw + x1] * tx) * (1 - ty) +
         (paper[y1 * bw + x0] * (1 - tx) + paper[y1 * bw + x1] * tx) * ty;
-      out[y * width + x] = Math.max(0, ink[y * width + x] - p);
+      out[i] = Math.max(0, ink[i] - p);
     }
   }
   return out;
 }
 
-/** Otsu's threshold; undefined when the image has no real contrast (blank, or noise only). */
-export function binarise(ink: Float32Array): Uint8Array | undefined {
-  const hist = new Float64Array(256);
-  let max = 0;
-  for (const v of ink) {
-    const b = Math.min(255, Math.round(v));
-    hist[b]++;
-    if (v > max) max = v;
+/** Blocks with no known paper level (all ignored) take the mean of their known neighbours, spreading inwards. */
+function fillUnknown(levels: Float32Array, bw: number, bh: number): void {
+  for (let pending = true; pending; ) {
+    pending = false;
+    const next = levels.slice();
+    for (let b = 0; b < levels.length; b++) {
+      if (Number.isFinite(levels[b])) continue;
+      const bx = b % bw;
+      const by = (b - bx) / bw;
+      let sum = 0;
+      let count = 0;
+      for (const [xx, yy] of [[bx - 1, by], [bx + 1, by], [bx, by - 1], [bx, by + 1]]) {
+        if (xx < 0 || yy < 0 || xx >= bw || yy >= bh || !Number.isFinite(levels[yy * bw + xx])) continue;
+        sum += levels[yy * bw + xx];
+        count++;
+      }
+      if (count) next[b] = sum / count;
+      else pending = true;
+    }
+    if (pending && next.every((v, i) => v === levels[i] || (!Number.isFinite(v) && !Number.isFinite(levels[i])))) {
+      next.fill(0); // nothing known at all
+      pending = false;
+    }
+    levels.set(next);
   }
-  if (max < MIN_CONTRAST) return undefined;
-  const total = ink.length;
+}
+
+/** Otsu's threshold of a 256-bin histogram: the level that best splits it into two classes. */
+export function otsuThreshold(hist: Float64Array): number {
+  let total = 0;
   let sum = 0;
-  for (let i = 0; i < 256; i++) sum += i * hist[i];
+  for (let i = 0; i < 256; i++) {
+    total += hist[i];
+    sum += i * hist[i];
+  }
   let sumB = 0;
   let wB = 0;
   let best = 0;
@@ -82,8 +111,21 @@ export function binarise(ink: Float32Array): Uint8Array | undefined {
       threshold = t;
     }
   }
+  return threshold;
+}
+
+/** Otsu's threshold; undefined when the image has no real contrast (blank, or noise only). */
+export function binarise(ink: Float32Array): Uint8Array | undefined {
+  const hist = new Float64Array(256);
+  let max = 0;
+  for (const v of ink) {
+    const b = Math.min(255, Math.round(v));
+    hist[b]++;
+    if (v > max) max = v;
+  }
+  if (max < MIN_CONTRAST) return undefined;
   // Never call faint texture ink: the threshold is at least a fraction of the strongest stroke.
-  threshold = Math.max(threshold, max * 0.25, MIN_CONTRAST / 2);
+  const threshold = Math.max(otsuThreshold(hist), max * 0.25, MIN_CONTRAST / 2);
   const mask = new Uint8Array(ink.length);
   for (let i = 0; i < ink.length; i++) mask[i] = ink[i] > threshold ? 1 : 0;
   return mask;

@@ -1,6 +1,7 @@
 import sharp, { type Metadata } from "sharp";
 import { ImageError } from "./errors";
 import { binarise, findComponents, removeRuledLines, subtractBackground } from "./ink";
+import { findDesk } from "./paper";
 import { frame, gaussianBlur, type Plane, resize } from "./resample";
 
 /**
@@ -75,25 +76,26 @@ function flattenToGray(data: Buffer, channels: number, pixels: number): Uint8Arr
   return gray;
 }
 
-/** Dark paper with light ink (a whiteboard photo, a negative) is turned around: the border tells which. */
-function inkBright(gray: Uint8Array, width: number, height: number): { ink: Float32Array; inverted: boolean } {
+/** The median grey of the image's outermost pixels: usually the paper, or whatever it lies on. */
+function borderLevel(gray: Uint8Array, width: number, height: number): number {
   const border: number[] = [];
   for (let x = 0; x < width; x++) border.push(gray[x], gray[(height - 1) * width + x]);
   for (let y = 0; y < height; y++) border.push(gray[y * width], gray[y * width + width - 1]);
   border.sort((a, b) => a - b);
-  const paper = border[border.length >> 1];
-  const inverted = paper < 128;
-  const ink = new Float32Array(gray.length);
-  for (let i = 0; i < gray.length; i++) ink[i] = inverted ? gray[i] : 255 - gray[i];
-  return { ink, inverted };
+  return border[border.length >> 1];
 }
 
 export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<Normalised> {
   if (input.length === 0) throw new ImageError("BAD_USER_INPUT", "the upload is empty");
   const img = await decode(input, opts.maxInputPixels);
   const { width, height } = img;
-  const { ink: raw, inverted } = inkBright(img.gray, width, height);
-  const ink = subtractBackground(raw, width, height);
+  // A dark border is dark paper with light ink (a blackboard, a negative), or a desk around a sheet of paper.
+  const darkBorder = borderLevel(img.gray, width, height) < 128;
+  const desk = darkBorder ? findDesk(img.gray, width, height) : undefined;
+  const inverted = darkBorder && !desk;
+  const raw = new Float32Array(img.gray.length);
+  for (let i = 0; i < raw.length; i++) raw[i] = inverted ? img.gray[i] : 255 - img.gray[i];
+  const ink = subtractBackground(raw, width, height, desk);
   const mask = binarise(ink);
   if (!mask) throw new ImageError("NO_CHARACTER", "no character found: the image is blank or has too little contrast");
   removeRuledLines(mask, ink, width, height);

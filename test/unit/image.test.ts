@@ -89,6 +89,21 @@ describe("lib/image normalise", () => {
     }
   });
 
+  it("reads a photo of a sheet lying on a darker desk, straight or turned, not the desk's edge", async () => {
+    for (const ch of ["7", "L", "T", "4"]) {
+      const sheet = await simulatedPhoto(ch, 600, 2);
+      const alone = (await run(sheet)).pixels;
+      const onDesk = await sharp(sheet).extend({ top: 200, bottom: 200, left: 200, right: 200, background: "#3a3026" }).jpeg().toBuffer();
+      for (const angle of [0, 20]) {
+        const photo = angle ? await sharp(onDesk).rotate(angle, { background: "#3a3026" }).jpeg().toBuffer() : onDesk;
+        const n = await run(photo);
+        expect(n.source.inverted).toBe(false);
+        const expected = angle ? (await run(await glyphPng(ch, { size: 400, rotate: angle }))).pixels : alone;
+        expect(similarity(n.pixels, expected)).toBeGreaterThan(0.8);
+      }
+    }
+  });
+
   it("drops specks and ruled lines", async () => {
     const specks = '<circle cx="6" cy="92" r="1.2" fill="#222"/><circle cx="94" cy="8" r="1" fill="#222"/>';
     const ruled = [20, 45, 70, 95].map((y) => `<line x1="-10" x2="110" y1="${y}" y2="${y}" stroke="#7fa7d9" stroke-width="0.8"/>`).join("");
