@@ -3,88 +3,102 @@
  * thresholding, ruled-line and speck removal. Plain loops over at most 256x256 pixels.
  */
 
-const BLOCK = 24;
+// The window that tells strokes from lighting: wider than the boldest stroke (a quarter of the image),
+// narrower than a shadow worth keeping apart.
+const PAPER_RADIUS = 24; // pixels at the working resolution, at least
+const PAPER_RADIUS_SHARE = 0.125; // of the longest side
+const MIN_PAPER = 64; // the darkest paper (or board) level contrast is measured against, so noise in the dark is not magnified
 const MIN_CONTRAST = 40; // on 0-255: below this there is no character, only paper texture or noise
 
 /**
- * Uneven lighting: the paper level is the local minimum of ink, smoothed; subtract it. Pixels in `ignore`
- * (a desk around the sheet) take no part and come out as paper.
+ * Uneven lighting, shadows included: the paper level is the ink map opened (the smallest ink within the
+ * window, then the largest of those), which removes strokes narrower than the window and keeps the sharp
+ * edge of a shadow; subtract it. Pixels in `ignore` (a desk around the sheet) count as full ink, so
+ * the sheet's edge stays a step too, and come out as paper.
  */
 export function subtractBackground(ink: Float32Array, width: number, height: number, ignore?: Uint8Array): Float32Array {
-  const bw = Math.ceil(width / BLOCK);
-  const bh = Math.ceil(height / BLOCK);
-  const low = new Float32Array(bw * bh).fill(Infinity);
+  const r = Math.max(PAPER_RADIUS, Math.round(Math.max(width, height) * PAPER_RADIUS_SHARE));
+  // At half the resolution (a quarter of the work): each cell the least ink of its 2x2 pixels, opened, then
+  // the most of each cell's 3x3 neighbours, so the level next to a shadow's edge errs towards paper.
+  const w2 = Math.ceil(width / 2);
+  const h2 = Math.ceil(height / 2);
+  const half = new Float32Array(w2 * h2).fill(Infinity);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      if (ignore?.[i]) continue;
-      const b = Math.floor(y / BLOCK) * bw + Math.floor(x / BLOCK);
-      if (ink[i] < low[b]) low[b] = ink[i];
+      const v = ignore && ignore[i] ? 255 : ink[i];
+      const j = (y >> 1) * w2 + (x >> 1);
+      if (v < half[j]) half[j] = v;
     }
   }
-  // A block full of ink has a high minimum: take the smallest of each block's 3x3 neighbourhood.
-  const paper = new Float32Array(bw * bh);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      let m = Infinity;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const yy = by + dy;
-          const xx = bx + dx;
-          if (yy >= 0 && yy < bh && xx >= 0 && xx < bw) m = Math.min(m, low[yy * bw + xx]);
-        }
-      }
-      paper[by * bw + bx] = m;
-    }
-  }
-  fillUnknown(paper, bw, bh);
+  const r2 = Math.ceil(r / 2);
+  // dilating by r2 and then by 1 (the 3x3 neighbours) is one dilation by r2 + 1
+  const paper = extremeFilter(extremeFilter(half, w2, h2, r2, false), w2, h2, r2 + 1, true);
   const out = new Float32Array(ink.length);
   for (let y = 0; y < height; y++) {
-    const fy = Math.min(Math.max((y + 0.5) / BLOCK - 0.5, 0), bh - 1);
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(y0 + 1, bh - 1);
-    const ty = fy - y0;
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      if (ignore?.[i]) continue;
-      const fx = Math.min(Math.max((x + 0.5) / BLOCK - 0.5, 0), bw - 1);
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(x0 + 1, bw - 1);
-      const tx = fx - x0;
-      const p =
-        (paper[y0 * bw + x0] * (1 - tx) + paper[y0 * bw + x1] * tx) * (1 - ty) +
-        (paper[y1 * bw + x0] * (1 - tx) + paper[y1 * bw + x1] * tx) * ty;
-      out[i] = Math.max(0, ink[i] - p);
+      if (ignore && ignore[i]) continue;
+      const p = paper[(y >> 1) * w2 + (x >> 1)];
+      // relative to the paper's own brightness, so a stroke in shadow keeps the contrast it has in the light
+      out[i] = (Math.max(0, ink[i] - p) * 255) / Math.max(MIN_PAPER, 255 - p);
     }
   }
   return out;
 }
 
-/** Blocks with no known paper level (all ignored) take the mean of their known neighbours, spreading inwards. */
-function fillUnknown(levels: Float32Array, bw: number, bh: number): void {
-  for (let pending = true; pending; ) {
-    pending = false;
-    const next = levels.slice();
-    for (let b = 0; b < levels.length; b++) {
-      if (Number.isFinite(levels[b])) continue;
-      const bx = b % bw;
-      const by = (b - bx) / bw;
-      let sum = 0;
-      let count = 0;
-      for (const [xx, yy] of [[bx - 1, by], [bx + 1, by], [bx, by - 1], [bx, by + 1]]) {
-        if (xx < 0 || yy < 0 || xx >= bw || yy >= bh || !Number.isFinite(levels[yy * bw + xx])) continue;
-        sum += levels[yy * bw + xx];
-        count++;
-      }
-      if (count) next[b] = sum / count;
-      else pending = true;
-    }
-    if (pending && next.every((v, i) => v === levels[i] || (!Number.isFinite(v) && !Number.isFinite(levels[i])))) {
-      next.fill(0); // nothing known at all
-      pending = false;
-    }
-    levels.set(next);
+/** The minimum (or maximum) over the square window of radius `r` around each pixel: rows, then columns. */
+export function extremeFilter(src: Float32Array, width: number, height: number, r: number, max: boolean): Float32Array {
+  const n = Math.max(width, height);
+  const scratch = { line: new Float32Array(n), ahead: new Float32Array(n), behind: new Float32Array(n), out: new Float32Array(n) };
+  const sign = max ? 1 : -1; // a minimum is the maximum of the negated values
+  const rows = new Float32Array(src.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) scratch.line[x] = sign * src[i];
+    slidingMax(width, r, scratch);
+    for (let x = 0, i = y * width; x < width; x++, i++) rows[i] = scratch.out[x];
   }
+  const out = new Float32Array(src.length);
+  for (let x = 0; x < width; x++) {
+    for (let y = 0, i = x; y < height; y++, i += width) scratch.line[y] = rows[i];
+    slidingMax(height, r, scratch);
+    for (let y = 0, i = x; y < height; y++, i += width) out[i] = sign * scratch.out[y];
+  }
+  return out;
+}
+
+type Scratch = { line: Float32Array; ahead: Float32Array; behind: Float32Array; out: Float32Array };
+
+/**
+ * van Herk / Gil-Werman: the maximum over a sliding window of 2r+1 samples of `line` (its first `count`),
+ * into `out`, in a few comparisons a sample whatever the window. The line is cut into blocks of the window's
+ * length; `ahead` runs forwards through each block and `behind` backwards, so any full window is one of
+ * each. Windows cut short by the line's ends are a plain running maximum from that end.
+ */
+function slidingMax(count: number, r: number, { line, ahead, behind, out }: Scratch): void {
+  const w = 2 * r + 1;
+  for (let start = 0; start < count; start += w) {
+    const end = Math.min(start + w, count) - 1;
+    let a = (ahead[start] = line[start]);
+    for (let k = start + 1; k <= end; k++) ahead[k] = a = line[k] > a ? line[k] : a;
+    let b = (behind[end] = line[end]);
+    for (let k = end - 1; k >= start; k--) behind[k] = b = line[k] > b ? line[k] : b;
+  }
+  // windows that start at the line's first sample: a running maximum forwards
+  let head = line[0];
+  for (let k = 0, reached = 0; k < count && k - r <= 0; k++) {
+    const hi = Math.min(count - 1, k + r);
+    while (reached < hi) head = Math.max(head, line[++reached]);
+    out[k] = head;
+  }
+  // windows that end at its last sample (and start later than its first): a running maximum backwards
+  let tail = line[count - 1];
+  for (let k = count - 1, from = count - 1; k - r > 0 && k + r >= count - 1; k--) {
+    while (from > k - r) tail = Math.max(tail, line[--from]);
+    out[k] = tail;
+  }
+  // full windows: one block's tail and the next block's head
+  for (let k = r + 1; k + r < count - 1; k++) out[k] = behind[k - r] > ahead[k + r] ? behind[k - r] : ahead[k + r];
 }
 
 /** Otsu's threshold of a 256-bin histogram: the level that best splits it into two classes. */

@@ -89,6 +89,15 @@ describe("lib/image normalise", () => {
     }
   });
 
+  it("reads a photo with the hard edge of a shadow (the phone's) across it, not the shadow's edge", async () => {
+    const shadow = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="280" height="800" fill="#000" fill-opacity="0.45"/></svg>');
+    for (const ch of ["7", "4", "X", "O"]) {
+      const photo = await simulatedPhoto(ch, 800, 4);
+      const shaded = await sharp(photo).composite([{ input: shadow }]).jpeg().toBuffer();
+      expect(similarity((await run(shaded)).pixels, (await run(photo)).pixels)).toBeGreaterThan(0.85);
+    }
+  });
+
   it("reads a photo of a sheet lying on a darker desk, straight or turned, not the desk's edge", async () => {
     for (const ch of ["7", "L", "T", "4"]) {
       const sheet = await simulatedPhoto(ch, 600, 2);
