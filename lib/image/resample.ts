@@ -14,8 +14,17 @@ function catmullRom(x: number): number {
   return 0;
 }
 
+const tapCache = new Map<string, Taps>(); // sizes repeat: 96 and 28 px out of at most a few hundred in
+
 /** Weights of each output position over the input, normalised over the taps that fall inside. */
 function taps(inSize: number, outSize: number): Taps {
+  const key = `${inSize}>${outSize}`;
+  let t = tapCache.get(key);
+  if (!t) tapCache.set(key, (t = computeTaps(inSize, outSize)));
+  return t;
+}
+
+function computeTaps(inSize: number, outSize: number): Taps {
   const scale = inSize / outSize;
   const stretch = Math.max(1, scale);
   const support = 2 * stretch;
@@ -40,11 +49,10 @@ type Taps = { first: Int32Array; weights: Float32Array[] };
 function alongRows(src: Plane, width: number, t: Taps): Plane {
   const { data, width: sw, height } = src;
   const out = new Float32Array(width * height);
-  for (let x = 0; x < width; x++) {
-    const w = t.weights[x];
-    const start = t.first[x];
-    for (let y = 0; y < height; y++) {
-      const row = y * sw + start;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const w = t.weights[x];
+      const row = y * sw + t.first[x];
       let acc = 0;
       for (let k = 0; k < w.length; k++) acc += w[k] * data[row + k];
       out[y * width + x] = acc;
@@ -73,25 +81,34 @@ export function resize(src: Plane, width: number, height: number): Plane {
   return alongColumns(alongRows(src, width, taps(src.width, width)), height, taps(src.height, height));
 }
 
+const blurCache = new Map<string, Taps>();
+
 export function gaussianBlur(src: Plane, sigma: number): Plane {
+  const along = (length: number): Taps => {
+    const key = `${length}:${sigma}`;
+    let t = blurCache.get(key);
+    if (!t) blurCache.set(key, (t = gaussianTaps(length, sigma)));
+    return t;
+  };
+  return alongColumns(alongRows(src, src.width, along(src.width)), src.height, along(src.height));
+}
+
+function gaussianTaps(length: number, sigma: number): Taps {
   const radius = Math.ceil(3 * sigma);
   const kernel = new Float32Array(2 * radius + 1);
   let sum = 0;
   for (let k = -radius; k <= radius; k++) sum += kernel[k + radius] = Math.exp(-(k * k) / (2 * sigma * sigma));
   for (let k = 0; k < kernel.length; k++) kernel[k] /= sum;
-  const along = (length: number): Taps => {
-    const first = new Int32Array(length);
-    const weights: Float32Array[] = [];
-    for (let o = 0; o < length; o++) {
-      // outside the image is background (0), so taps past the edge are dropped, not renormalised
-      const lo = Math.max(0, o - radius);
-      const hi = Math.min(length, o + radius + 1);
-      first[o] = lo;
-      weights.push(kernel.subarray(lo - (o - radius), hi - (o - radius)));
-    }
-    return { first, weights };
-  };
-  return alongColumns(alongRows(src, src.width, along(src.width)), src.height, along(src.height));
+  const first = new Int32Array(length);
+  const weights: Float32Array[] = [];
+  for (let o = 0; o < length; o++) {
+    // outside the image is background (0), so taps past the edge are dropped, not renormalised
+    const lo = Math.max(0, o - radius);
+    const hi = Math.min(length, o + radius + 1);
+    first[o] = lo;
+    weights.push(kernel.subarray(lo - (o - radius), hi - (o - radius)));
+  }
+  return { first, weights };
 }
 
 /** Place an image in a larger black frame. */
