@@ -1,5 +1,6 @@
 import { hashPassword } from "../../lib/auth/password";
 import { useApp } from "../helpers/app";
+import { signInByKeyboard } from "../helpers/browser";
 import { seedUploads } from "../helpers/samples";
 
 describe("the admin console in Chromium", () => {
@@ -23,11 +24,7 @@ describe("the admin console in Chromium", () => {
     const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${app.server.url}/admin/queue`);
     expect(page.url()).toContain("/admin/login");
-    await page.keyboard.type("alice");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("alice password");
-    await page.keyboard.press("Enter");
-    await page.waitForURL("**/admin/queue");
+    await signInByKeyboard(page, "alice", "alice password", "/admin/queue");
 
     const current = page.getByTestId("current-prediction");
     const message = page.getByTestId("queue-message");
@@ -87,11 +84,7 @@ describe("the admin console in Chromium", () => {
     await seedUploads(app.t.db, Array.from({ length: 70 }, (_, i) => ({ predicted: "R", confidence: 0.01 + i / 10_000 })));
     const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${app.server.url}/admin/login`);
-    await page.keyboard.type("alice");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("alice password");
-    await page.keyboard.press("Enter");
-    await page.waitForURL("**/admin/queue");
+    await signInByKeyboard(page, "alice", "alice password", "/admin/queue");
     await page.getByTestId("current-prediction").waitFor();
     for (let i = 0; i < 70; i++) {
       const before = await page.getByTestId("queue-message").textContent();

@@ -1,5 +1,6 @@
 import { hashPassword } from "../../lib/auth/password";
 import { useApp } from "../helpers/app";
+import { signInByKeyboard } from "../helpers/browser";
 
 describe("the models page in Chromium", () => {
   const app = useApp({
@@ -17,11 +18,7 @@ describe("the models page in Chromium", () => {
   it("starts and cancels a run, promotes a rejected candidate and rolls back to the first version", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${app.server.url}/admin/models`);
-    await page.keyboard.type("alice");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("alice password");
-    await page.keyboard.press("Enter");
-    await page.waitForURL("**/admin/models");
+    await signInByKeyboard(page, "alice", "alice password", "/admin/models");
 
     const message = page.getByTestId("models-message");
     const row = (n: number) => page.getByTestId(`model-${n}`);
