@@ -1,4 +1,4 @@
-import { otsuThreshold } from "./ink";
+import { extremeFilter, otsuThreshold } from "./ink";
 
 const MIN_SHEET_SHARE = 0.1; // of the image's pixels
 const MIN_SOLIDITY = 0.45; // of its bounding box (a sheet turned 45 degrees fills half of it)
@@ -69,7 +69,8 @@ export function findDesk(gray: Uint8Array, width: number, height: number): Uint8
   if (!deskArea || area < n * MIN_SHEET_SHARE) return undefined;
   if (area < (x1 - x0 + 1) * (y1 - y0 + 1) * MIN_SOLIDITY || brightArea < area * MIN_BRIGHT_SHARE) return undefined;
   if (brightSum / brightArea - deskSum / deskArea < MIN_STEP) return undefined;
-  return dilate(desk, width, height, Math.max(1, Math.round(Math.max(width, height) * EDGE)));
+  const grown = extremeFilter(Float32Array.from(desk), width, height, Math.max(1, Math.round(Math.max(width, height) * EDGE)), true);
+  return Uint8Array.from(grown);
 }
 
 /** The largest 4-connected region of pixels passing `inside`, as a mask. */
@@ -106,23 +107,4 @@ function largestComponent(gray: Uint8Array, width: number, height: number, insid
   const mask = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (id[i] === best) mask[i] = 1;
   return mask;
-}
-
-/** The mask grown by `r` pixels (a square neighbourhood), as two passes of running maxima. */
-function dilate(mask: Uint8Array, width: number, height: number, r: number): Uint8Array {
-  const rows = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!mask[y * width + x]) continue;
-      for (let k = Math.max(0, x - r); k <= Math.min(width - 1, x + r); k++) rows[y * width + k] = 1;
-    }
-  }
-  const out = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!rows[y * width + x]) continue;
-      for (let k = Math.max(0, y - r); k <= Math.min(height - 1, y + r); k++) out[k * width + x] = 1;
-    }
-  }
-  return out;
 }
