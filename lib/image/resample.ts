@@ -14,17 +14,8 @@ function catmullRom(x: number): number {
   return 0;
 }
 
-const tapCache = new Map<string, Taps>(); // sizes repeat: 96 and 28 px out of at most a few hundred in
-
 /** Weights of each output position over the input, normalised over the taps that fall inside. */
 function taps(inSize: number, outSize: number): Taps {
-  const key = `${inSize}>${outSize}`;
-  let t = tapCache.get(key);
-  if (!t) tapCache.set(key, (t = computeTaps(inSize, outSize)));
-  return t;
-}
-
-function computeTaps(inSize: number, outSize: number): Taps {
   const scale = inSize / outSize;
   const stretch = Math.max(1, scale);
   const support = 2 * stretch;
@@ -81,16 +72,8 @@ export function resize(src: Plane, width: number, height: number): Plane {
   return alongColumns(alongRows(src, width, taps(src.width, width)), height, taps(src.height, height));
 }
 
-const blurCache = new Map<string, Taps>();
-
 export function gaussianBlur(src: Plane, sigma: number): Plane {
-  const along = (length: number): Taps => {
-    const key = `${length}:${sigma}`;
-    let t = blurCache.get(key);
-    if (!t) blurCache.set(key, (t = gaussianTaps(length, sigma)));
-    return t;
-  };
-  return alongColumns(alongRows(src, src.width, along(src.width)), src.height, along(src.height));
+  return alongColumns(alongRows(src, src.width, gaussianTaps(src.width, sigma)), src.height, gaussianTaps(src.height, sigma));
 }
 
 function gaussianTaps(length: number, sigma: number): Taps {
