@@ -5,10 +5,10 @@ import { freePort } from "../../lib/db/embedded";
 export type RunningServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
 
 /** The production build (made by `npm test` before jest runs) served by `next start` on a free port. */
-export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const next = path.join(process.cwd(), "node_modules/next/dist/bin/next");
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -146,7 +147,6 @@ with zipfile.ZipFile('${emnist}/gzip.zip', 'w') as z:
     expect(events[0]).toMatchObject({ event: "start", classes: "balanced47", source: "emnist-balanced" });
     expect(events.find((e) => e.event === "parity")).toMatchObject({ ok: true, argmaxAgreement: 1 });
 
-    const { spawnSync } = await import("node:child_process");
     const evalRun = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/eval.ts", "--model", path.join(run, "model.onnx"), "--classes", "balanced47", "--data", path.join(emnist, "gzip"), "--source-split", "balanced"], { encoding: "utf8" });
     expect(evalRun.status).toBe(0);
     expect(evalRun.stderr).toMatch(/on \d+ test images of emnist-balanced/);
@@ -185,7 +185,6 @@ with zipfile.ZipFile('${emnist}/gzip.zip', 'w') as z:
     if (python(["-c", "import torch; print(torch.cuda.is_available())"]).stdout.trim() === "True") {
       expect(JSON.parse(python(cudaArgs).stdout.split("\n")[0])).toMatchObject({ event: "start", device: "cuda:0" });
     } else {
-      const { spawnSync } = await import("node:child_process");
       const refused = spawnSync(PYTHON, cudaArgs, { encoding: "utf8" });
       expect(refused.status).not.toBe(0);
       expect(refused.stderr.trim()).toMatch(/^--device cuda: (this PyTorch .* was built without CUDA|no CUDA GPU is visible); use --device cpu/);
