@@ -146,7 +146,8 @@ export function Models() {
           </p>
         )}
         {runs.length === 0 ? (
-          <p className="mt-4 text-sm text-slate-500">No training runs yet.</p>
+          // trigger arrives with the runs: until then nothing is known yet
+          trigger && <p className="mt-4 text-sm text-slate-500">No training runs yet.</p>
         ) : (
           <table className="mt-4 w-full text-left text-sm">
             <thead>
