@@ -23,7 +23,7 @@ import torch.nn.functional as F
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data import class_set, load, to_class_set  # noqa: E402
+from data import class_set, epoch_order, load_sources  # noqa: E402
 from model import ARCHITECTURES, Probabilities  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", required=True, help="folder or zip of IDX files (generated set, EMNIST, or a dataset:export)")
-    ap.add_argument("--source-split", help="which split of a multi-split folder, e.g. balanced for EMNIST")
-    ap.add_argument("--test-data", help="held-out IDX data if not the test split of --data")
+    ap.add_argument("--data", required=True, nargs="+", metavar="SOURCE",
+                    help="one or more folders or zips of IDX files (generated set, EMNIST or its partial/ folder, a dataset:export); "
+                         "PATH:SPLIT takes one prefix of a folder holding several, a bare folder takes all of them")
+    ap.add_argument("--weight", type=float, nargs="+", default=[], metavar="W",
+                    help="times each --data source is drawn per epoch, in the same order (default 1 each; 3 = every image "
+                         "three times, 0.3 = a fresh random 30%% each epoch)")
+    ap.add_argument("--source-split", help="which split of a multi-split folder, e.g. balanced for EMNIST (same as PATH:SPLIT)")
+    ap.add_argument("--test-data", nargs="+", metavar="SOURCE", help="held-out IDX data if not the test splits of --data")
     ap.add_argument("--classes", default="balanced47")
     ap.add_argument("--out", required=True)
     ap.add_argument("--arch", default="handprint", choices=sorted(ARCHITECTURES))
@@ -165,12 +170,18 @@ def main(argv=None):
     out.mkdir(parents=True, exist_ok=True)
 
     spec = class_set(args.classes)
-    tr_images, tr_chars, prefix = load(args.data, "train", args.source_split)
-    te_images, te_chars, _ = load(args.test_data or args.data, "test", args.source_split)
-    tr_x, tr_y = to_class_set(tr_images, tr_chars, spec)
-    te_x, te_y = to_class_set(te_images, te_chars, spec)
+    if args.source_split:
+        args.data = [d if ":" in d else f"{d}:{args.source_split}" for d in args.data]
+    if len(args.weight) > len(args.data) or any(w < 0 for w in args.weight):
+        raise SystemExit(f"--weight takes at most one non-negative number per --data source ({len(args.data)})")
+    weights = dict(zip(args.data, args.weight))
+    tr_x, tr_y, sources = load_sources(args.data, "train", spec)
+    # Without --test-data, the held-out set is the test split of every source that has one.
+    te_x, te_y, _ = load_sources(args.test_data or args.data, "test", spec, skip_missing=not args.test_data)
+    prefix = "+".join(s["prefix"] for s in sources)
     if args.limit:
         tr_x, tr_y = tr_x[: args.limit], tr_y[: args.limit]
+        sources = [{**s, "start": min(s["start"], args.limit), "end": min(s["end"], args.limit)} for s in sources]
     if len(tr_y) == 0:
         raise SystemExit(f"no training images of class set {spec['name']} in {args.data}")
     train_x, train_y = torch.from_numpy(tr_x).to(device), torch.from_numpy(tr_y).to(device)
@@ -184,7 +195,8 @@ def main(argv=None):
         model.load_state_dict(state["model"])
     # Every rank takes the same number of steps (DDP needs it), over the smallest shard; a lone leftover
     # image is skipped (it comes round in another epoch's order), since batch norm needs two per batch.
-    shard = len(train_y) // WORLD
+    epoch_size = len(epoch_order(sources, weights, torch.Generator().manual_seed(0)))
+    shard = epoch_size // WORLD
     steps_per_epoch = max(1, shard // args.batch_size + (shard % args.batch_size > 1))
     report_every = max(1, min(50, steps_per_epoch // 20))  # about 20 progress lines an epoch, for the live curves
     opt_cls = torch.optim.AdamW if args.optimizer == "adamw" else torch.optim.Adam
@@ -205,14 +217,14 @@ def main(argv=None):
     net = nn.parallel.DistributedDataParallel(model, device_ids=[local_rank] if use_cuda else None) if WORLD > 1 else model
     loss_fn = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
 
-    emit(event="start", device=str(device), world_size=WORLD, classes=spec["name"], source=prefix, train=len(train_y),
-         test=len(test_y), parameters=params, epochs=args.epochs, start_epoch=start_epoch, arch=args.arch)
+    emit(event="start", device=str(device), world_size=WORLD, classes=spec["name"], source=prefix, sources=sources, train=len(train_y),
+         test=len(test_y), epoch_size=epoch_size, parameters=params, epochs=args.epochs, start_epoch=start_epoch, arch=args.arch)
     t0 = time.time() - elapsed_before
     history = []
     for epoch in range(start_epoch, args.epochs):
         net.train()
         gen = torch.Generator().manual_seed(args.seed * 1000 + epoch)
-        order = torch.randperm(len(train_y), generator=gen)[RANK::WORLD].to(device)
+        order = epoch_order(sources, weights, gen)[RANK::WORLD].to(device)
         seen = correct = 0
         loss_sum = 0.0
         for step in range(steps_per_epoch):
@@ -253,7 +265,7 @@ def main(argv=None):
         top1, top5, probs = evaluate(model, test_x, test_y)
         metrics = card_metrics(probs, test_y.cpu().numpy(), spec["labels"])
         result = {"class_set": spec["name"], "classes": spec["labels"], "arch": args.arch, "parameters": params,
-                  "train_images": len(train_y), "test_images": len(test_y), "source": prefix, "data": str(args.data),
+                  "train_images": len(train_y), "test_images": len(test_y), "source": prefix, "sources": sources, "data": args.data,
                   "epochs": args.epochs, "train_seconds": train_seconds, "device": str(device), "world_size": WORLD,
                   "fine_tuned_from": args.init, "history": history, "test": metrics}
         if not args.no_export:

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { EMNIST, IMAGE, PIXELS } from "../models/classsets";
 
 /** IDX (the MNIST/EMNIST container) for uint8 arrays, gzipped when the name ends in .gz. */
 export type IdxArray = { shape: number[]; data: Uint8Array };
@@ -50,6 +51,10 @@ export function datasetPrefixes(dir: string): string[] {
   return [...new Set(readdirSync(dir).map((f) => f.match(IMAGES)?.[1]).filter((p): p is string => !!p))].sort();
 }
 
+export function hasSplit(dir: string, prefix: string, split: "train" | "test"): boolean {
+  return ["", ".gz"].some((gz) => existsSync(path.join(dir, `${prefix}-${split}-images-idx3-ubyte${gz}`)));
+}
+
 function find(dir: string, base: string): string {
   for (const name of [base, `${base}.gz`]) if (existsSync(path.join(dir, name))) return path.join(dir, name);
   throw new Error(`${dir}: missing ${base}[.gz]`);
@@ -67,12 +72,15 @@ export function pickPrefix(dir: string, sourceSplit?: string): string {
   return prefixes[0];
 }
 
-/** label -> character, from EMNIST's mapping file ("label code [code...]"). */
+/**
+ * label -> the characters it stands for, from EMNIST's mapping file ("label code [code...]"). The letters
+ * split gives upper and lower case one label ("1 65 97" -> "Aa"); ClassSet.indexOf decides where that fits.
+ */
 export function readMapping(file: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const line of readFileSync(file, "utf8").split("\n")) {
-    const [label, code] = line.trim().split(/\s+/);
-    if (label && code) map.set(Number(label), String.fromCharCode(Number(code)));
+    const [label, ...codes] = line.trim().split(/\s+/);
+    if (label && codes.length) map.set(Number(label), String.fromCharCode(...codes.map(Number)));
   }
   return map;
 }
@@ -83,16 +91,16 @@ export function readSplit(dir: string, split: "train" | "test", sourceSplit?: st
   const labels = readIdx(find(dir, `${prefix}-${split}-labels-idx1-ubyte`));
   const mapping = readMapping(find(dir, `${prefix}-mapping.txt`));
   const [n, h, w] = images.shape;
-  if (h !== 28 || w !== 28) throw new Error(`${prefix}: images are ${h}x${w}, expected 28x28`);
+  if (h !== IMAGE.height || w !== IMAGE.width) throw new Error(`${prefix}: images are ${h}x${w}, expected ${IMAGE.height}x${IMAGE.width}`);
   if (labels.shape[0] !== n) throw new Error(`${prefix}: ${n} images but ${labels.shape[0]} labels`);
-  const transposed = prefix.startsWith("emnist-");
+  const transposed = EMNIST.transposed.some((p) => prefix.startsWith(p));
   const out: Uint8Array[] = [];
   const chars: string[] = [];
   for (let i = 0; i < n; i++) {
-    const src = images.data.subarray(i * 784, (i + 1) * 784);
+    const src = images.data.subarray(i * PIXELS, (i + 1) * PIXELS);
     if (transposed) {
-      const img = new Uint8Array(784);
-      for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) img[y * 28 + x] = src[x * 28 + y];
+      const img = new Uint8Array(PIXELS);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) img[y * w + x] = src[x * h + y];
       out.push(img);
     } else out.push(src);
     const ch = mapping.get(labels.data[i]);

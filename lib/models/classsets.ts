@@ -1,18 +1,61 @@
 import raw from "../../models/classsets.json";
 
-export type ClassSet = { name: string; labels: string[]; merge: Record<string, string> };
-
+/**
+ * The contract both languages read from models/classsets.json (training/classsets.py is the Python twin):
+ * the class sets, the image geometry and how EMNIST's files are laid out.
+ */
 type RawSet = { labels: string; merge?: Record<string, string> };
+
+export type ClassSet = {
+  name: string;
+  labels: string[];
+  merge: Record<string, string>;
+  /** The class a character belongs to ("o" -> "O" where the set merges the pair). */
+  fold(char: string): string;
+  /**
+   * Index of the class a label stands for, or undefined when the set has none. A label may name several
+   * characters (EMNIST letters: "Aa"); it has an index only where the set folds all of them into one class.
+   */
+  indexOf(label: string): number | undefined;
+};
+
+export const IMAGE = raw._image as { height: number; width: number };
+export const PIXELS = IMAGE.height * IMAGE.width;
+export const EMNIST = raw._emnist as { transposed: string[]; splits: Record<string, string> };
+
+function makeClassSet(name: string, spec: RawSet): ClassSet {
+  const labels = [...spec.labels];
+  const merge = spec.merge ?? {};
+  const index = new Map(labels.map((c, i) => [c, i]));
+  const fold = (char: string) => merge[char] ?? char;
+  return {
+    name,
+    labels,
+    merge,
+    fold,
+    indexOf(label) {
+      const found = new Set([...label].map((c) => index.get(fold(c))));
+      const [only] = found;
+      return found.size === 1 ? only : undefined;
+    },
+  };
+}
 
 /** The class sets (models/classsets.json is the source of truth, shared with training/). */
 export const CLASS_SETS: Record<string, ClassSet> = Object.fromEntries(
   Object.entries(raw as Record<string, unknown>)
     .filter(([name]) => !name.startsWith("_"))
-    .map(([name, spec]) => [name, { name, labels: [...(spec as RawSet).labels], merge: (spec as RawSet).merge ?? {} }]),
+    .map(([name, spec]) => [name, makeClassSet(name, spec as RawSet)]),
 );
 
 export function classSet(name: string): ClassSet {
   const set = CLASS_SETS[name];
   if (!set) throw new Error(`unknown class set ${JSON.stringify(name)}; known: ${Object.keys(CLASS_SETS).join(", ")}`);
   return set;
+}
+
+/** The class set an EMNIST file prefix is labelled in: emnist-balanced and emnist-balanced-part… -> balanced47. */
+export function emnistClassSet(prefix: string): string | undefined {
+  const m = prefix.match(/^emnist-([a-z]+)(?:-part\d+-\d+)?$/);
+  return m ? EMNIST.splits[m[1]] : undefined;
 }
