@@ -65,7 +65,7 @@ def pick_prefix(source: Source, name: str | None) -> str:
     if not prefixes:
         raise SystemExit(f"{source.path}: no *-train-images-idx3-ubyte files found")
     if name:
-        matches = [p for p in prefixes if p == name or p.endswith(f"-{name}")]
+        matches = [p for p in prefixes if p == name or p.endswith(f"-{name}") or f"-{name}-part" in p]
         if len(matches) != 1:
             raise SystemExit(f"{source.path}: split {name!r} matches {matches or 'nothing'}; available: {', '.join(prefixes)}")
         return matches[0]

@@ -49,10 +49,12 @@ def parse_args(argv=None):
     ap.add_argument("--weight-decay", type=float, default=5e-4)
     ap.add_argument("--label-smoothing", type=float, default=0.1)
     ap.add_argument("--augment", type=float, default=1.0, help="strength of on-the-fly affine augmentation, 0 = off")
+    ap.add_argument("--elastic", type=float, default=0.0, help="strength of on-the-fly elastic warping, 0 = off")
     ap.add_argument("--optimizer", default="adamw", choices=["adamw", "adam"])
     ap.add_argument("--schedule", default="onecycle", choices=["onecycle", "constant"])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--limit", type=int, default=0, help="use at most N training images (quick runs)")
+    ap.add_argument("--test-limit", type=int, default=0, help="score each epoch on an evenly spaced N of the held-out images (quick runs)")
     ap.add_argument("--init", help="checkpoint to fine-tune from")
     ap.add_argument("--resume", action="store_true", help="continue from <out>/checkpoint.pt if present")
     ap.add_argument("--device", default="auto", help="auto, cpu, cuda")
@@ -70,9 +72,10 @@ def emit(**event):
 RANK, WORLD = int(os.environ.get("RANK", 0)), int(os.environ.get("WORLD_SIZE", 1))
 
 
-def augment(x: torch.Tensor, strength: float) -> torch.Tensor:
-    """Random rotation, shear, scale and shift of a batch [N,1,28,28], done on the device."""
-    if strength <= 0:
+def augment(x: torch.Tensor, strength: float, elastic: float = 0.0) -> torch.Tensor:
+    """Random rotation, shear, scale and shift of a batch [N,1,28,28], done on the device; with `elastic`,
+    also a smooth random warp (a coarse 4x4 displacement field, upsampled), as people's strokes bend."""
+    if strength <= 0 and elastic <= 0:
         return x
     n = x.shape[0]
     dev = x.device
@@ -83,6 +86,9 @@ def augment(x: torch.Tensor, strength: float) -> torch.Tensor:
     cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale
     theta = torch.stack([torch.stack([cos, -sin + shear, shift[:, 0]], 1), torch.stack([sin, cos, shift[:, 1]], 1)], 1)
     grid = F.affine_grid(theta, x.shape, align_corners=False)
+    if elastic > 0:
+        field = torch.randn(n, 2, 4, 4, device=dev) * 0.04 * elastic
+        grid = grid + F.interpolate(field, size=x.shape[2:], mode="bilinear", align_corners=False).permute(0, 2, 3, 1)
     return F.grid_sample(x, grid, align_corners=False, padding_mode="zeros")
 
 
@@ -179,6 +185,9 @@ def main(argv=None):
     # Without --test-data, the held-out set is the test split of every source that has one.
     te_x, te_y, _ = load_sources(args.test_data or args.data, "test", spec, skip_missing=not args.test_data)
     prefix = "+".join(s["prefix"] for s in sources)
+    if args.test_limit and len(te_y) > args.test_limit:
+        every = np.linspace(0, len(te_y) - 1, args.test_limit).astype(np.int64)
+        te_x, te_y = te_x[every], te_y[every]
     if args.limit:
         tr_x, tr_y = tr_x[: args.limit], tr_y[: args.limit]
         sources = [{**s, "start": min(s["start"], args.limit), "end": min(s["end"], args.limit)} for s in sources]
@@ -231,7 +240,7 @@ def main(argv=None):
             idx = order[step * args.batch_size : min((step + 1) * args.batch_size, shard)]
             if len(idx) == 0:
                 break
-            x = augment(train_x[idx].float().unsqueeze(1) / 255.0, args.augment)
+            x = augment(train_x[idx].float().unsqueeze(1) / 255.0, args.augment, args.elastic)
             y = train_y[idx]
             with torch.autocast(device_type=device.type, dtype=amp_dtype, enabled=use_cuda):
                 logits = net(x)

@@ -3,7 +3,7 @@ import { resolvePath, ROOT, type Config } from "../config";
 import { findMariadbd, startEmbedded } from "../db/embedded";
 import { migrate } from "../db/migrate";
 import { redact } from "../db/url";
-import { aptInstall } from "./system-packages";
+import { aptInstall } from "../system-packages";
 
 /**
  * The database a command works on: DATABASE_URL when set, otherwise the private MariaDB under DATA_DIR
@@ -17,7 +17,7 @@ export async function openDatabase(cfg: Config, say: (line: string) => void): Pr
   } else {
     if (!findMariadbd()) {
       if (cfg.SKIP_APT) throw new Error("MariaDB is not installed (mariadbd not found) and SKIP_APT is set; install mariadb-server or set DATABASE_URL");
-      aptInstall(["mariadb-server"], "MariaDB is not installed (mariadbd not found) and DATABASE_URL is not set", say);
+      await aptInstall(["mariadb-server"], "MariaDB is not installed (mariadbd not found) and DATABASE_URL is not set", say);
     }
     const dir = path.join(resolvePath(cfg.DATA_DIR), "mariadb");
     const embedded = await startEmbedded({ dir, port: cfg.EMBEDDED_DB_PORT, onLog: say });

@@ -4,10 +4,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT } from "../config";
-import { findMariadbd, startEmbedded } from "../db/embedded";
+import { config, ROOT } from "../config";
+import { startEmbedded } from "../db/embedded";
 import { buildIfStale } from "./build";
-import { aptInstall } from "./system-packages";
+import { ensurePackages } from "../system-packages";
 
 const JEST_EXIT_GRACE_S = 60;
 
@@ -24,7 +24,8 @@ async function main(): Promise<number> {
     say("type check failed");
     return 1;
   }
-  if (!findMariadbd()) aptInstall(["mariadb-server"], "the tests need MariaDB (mariadbd not found)", say);
+  const cfg = config();
+  await ensurePackages(["serve", "training", "tests"], "the tests", { python: cfg.PYTHON, skipApt: cfg.SKIP_APT, log: say });
   buildIfStale(say);
   const dir = mkdtempSync(path.join(os.tmpdir(), "handprint-test-"));
   const server = await startEmbedded({ dir, database: "handprint_test" });

@@ -64,7 +64,7 @@ export function pickPrefix(dir: string, sourceSplit?: string): string {
   const prefixes = datasetPrefixes(dir);
   if (!prefixes.length) throw new Error(`${dir}: no *-train-images-idx3-ubyte files`);
   if (sourceSplit) {
-    const matches = prefixes.filter((p) => p === sourceSplit || p.endsWith(`-${sourceSplit}`));
+    const matches = prefixes.filter((p) => p === sourceSplit || p.endsWith(`-${sourceSplit}`) || p.includes(`-${sourceSplit}-part`));
     if (matches.length !== 1) throw new Error(`${dir}: split "${sourceSplit}" matches ${matches.join(", ") || "nothing"}; available: ${prefixes.join(", ")}`);
     return matches[0];
   }

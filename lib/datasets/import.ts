@@ -1,22 +1,14 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import type { SampleSource } from "../db/generated/client";
-import { CLASS_SETS } from "../models/classsets";
-import { readSplit } from "./idx";
+import { CLASS_SETS, emnistClassSet } from "../models/classsets";
+import { datasetPrefixes, hasSplit, pickPrefix, readSplit } from "./idx";
 
-/** The class set a dataset's labels follow, from its file prefix (emnist-balanced -> balanced47). */
+/** The class set a dataset's labels follow, from its file prefix (emnist-balanced-part… -> balanced47). */
 export function classSetOfPrefix(prefix: string): string {
   const named = Object.keys(CLASS_SETS).find((name) => prefix.endsWith(`-${name}`));
-  if (named) return named;
-  const emnist: Record<string, string> = {
-    "emnist-byclass": "byclass62",
-    "emnist-bymerge": "bymerge47",
-    "emnist-balanced": "balanced47",
-    "emnist-letters": "letters26",
-    "emnist-digits": "digits10",
-    "emnist-mnist": "digits10",
-  };
-  if (emnist[prefix]) return emnist[prefix];
+  const found = named ?? emnistClassSet(prefix);
+  if (found) return found;
   throw new Error(`cannot tell the class set of "${prefix}"; name it with --class-set`);
 }
 
@@ -34,8 +26,10 @@ export function baseSampleHash(pixels: Uint8Array, label: string): string {
 export type ImportProgress = { split: string; done: number; total: number; inserted: number; etaS: number };
 
 /**
- * Loads an IDX dataset's train and test splits into Sample as approved base data. Batched; idempotent by
- * (source, sha256), so a stopped import simply runs again and skips what is already there.
+ * Loads an IDX folder into Sample as approved base data: every prefix it holds (EMNIST's test files, or
+ * the parts of its training splits) or the one named, each with the splits it has. A label is stored as
+ * the characters it stands for ("Aa" for EMNIST letters), so export keeps it only where the class set
+ * merges the pair. Batched; idempotent by (source, sha256), so a stopped import simply runs again.
  */
 export async function importDataset(
   db: Db,
@@ -44,28 +38,34 @@ export async function importDataset(
   const batch = opts.batch ?? 2000;
   let inserted = 0;
   let total = 0;
-  for (const split of ["train", "test"] as const) {
-    const data = readSplit(opts.dir, split, opts.sourceSplit);
-    const classSet = opts.classSet ?? classSetOfPrefix(data.prefix);
-    const source = opts.source ?? sourceOfPrefix(data.prefix);
-    const started = Date.now();
-    total += data.images.length;
-    for (let s = 0; s < data.images.length; s += batch) {
-      const rows = data.images.slice(s, s + batch).map((pixels, i) => ({
-        source,
-        split,
-        classSet,
-        label: data.chars[s + i],
-        status: "approved" as const,
-        image: new Uint8Array(pixels),
-        sha256: baseSampleHash(pixels, data.chars[s + i]),
-      }));
-      const res = await db.sample.createMany({ data: rows, skipDuplicates: true });
-      inserted += res.count;
-      const done = Math.min(s + batch, data.images.length);
-      const rate = done / Math.max(1, Date.now() - started);
-      opts.onProgress?.({ split, done, total: data.images.length, inserted, etaS: Math.round((data.images.length - done) / rate / 1000) });
+  const prefixes = opts.sourceSplit ? [pickPrefix(opts.dir, opts.sourceSplit)] : datasetPrefixes(opts.dir);
+  if (!prefixes.length) throw new Error(`${opts.dir}: no *-images-idx3-ubyte files`);
+  for (const prefix of prefixes) {
+    for (const split of ["train", "test"] as const) {
+      if (!hasSplit(opts.dir, prefix, split)) continue;
+      const data = readSplit(opts.dir, split, prefix);
+      const classSet = opts.classSet ?? classSetOfPrefix(data.prefix);
+      const source = opts.source ?? sourceOfPrefix(data.prefix);
+      const started = Date.now();
+      total += data.images.length;
+      for (let s = 0; s < data.images.length; s += batch) {
+        const rows = data.images.slice(s, s + batch).map((pixels, i) => ({
+          source,
+          split,
+          classSet,
+          label: data.chars[s + i],
+          status: "approved" as const,
+          image: new Uint8Array(pixels),
+          sha256: baseSampleHash(pixels, data.chars[s + i]),
+        }));
+        const res = await db.sample.createMany({ data: rows, skipDuplicates: true });
+        inserted += res.count;
+        const done = Math.min(s + batch, data.images.length);
+        const rate = done / Math.max(1, Date.now() - started);
+        opts.onProgress?.({ split: `${data.prefix} ${split}`, done, total: data.images.length, inserted, etaS: Math.round((data.images.length - done) / rate / 1000) });
+      }
     }
   }
   return { inserted, skipped: total - inserted, total };
 }
+

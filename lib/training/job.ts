@@ -111,7 +111,7 @@ export async function executeRun(db: Db, cfg: Config, run: TrainingRun, workerId
     if (run.mode === "fine_tune" && !fineTune) log.add("the base model has no weights to fine-tune from: training from scratch instead");
 
     const dataDir = path.join(work, "data");
-    const exported = await exportDataset(db, { classSet, out: dataDir, ...(fineTune ? { trainBaseLimit: 30_000, userRepeat: 5 } : {}) });
+    const exported = await exportDataset(db, { classSet, out: dataDir, ...(fineTune ? { trainBaseLimit: 30_000, userRepeat: 5, realRepeat: 2 } : {}) });
     log.add(`exported ${JSON.stringify(exported.counts)} (${classSet})`);
     if (cancelled) return;
 
