@@ -2,6 +2,7 @@ import { requireAdmin } from "../../lib/auth/guard";
 import type { TrainingMode } from "../../lib/db/generated/client";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
 import { cancelTraining, startTraining } from "../../lib/training/runs";
+import { describeAvailability, trainingAvailability } from "../../lib/training/stack";
 import { unseenApprovedSamples } from "../../lib/training/trigger";
 import type { Context } from "../context";
 import { guarded, parseId } from "../errors";
@@ -29,7 +30,14 @@ export const trainingResolvers = {
         return r ? runNode(r) : null;
       }),
     retrainTrigger: (_: unknown, __: unknown, ctx: Context) =>
-      guarded(async () => ({ unseenApproved: await unseenApprovedSamples(ctx.db), threshold: ctx.retrainAfter })),
+      guarded(async () => {
+        const training = await trainingAvailability(ctx.db);
+        return {
+          unseenApproved: await unseenApprovedSamples(ctx.db),
+          threshold: ctx.retrainAfter,
+          training: { state: training.state.toUpperCase(), message: describeAvailability(training), workers: training.workers },
+        };
+      }),
   },
   Mutation: {
     startTraining: (_: unknown, args: { mode?: string | null }, ctx: Context) =>

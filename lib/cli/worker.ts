@@ -16,6 +16,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     worker.stop();
+    await worker.forget().catch(() => undefined);
     // A run in progress on this worker goes back to the queue for another worker to take.
     await db.trainingRun.updateMany({ where: { workerId: worker.id, status: "running" }, data: { status: "queued", workerId: null } });
     await db.$disconnect();

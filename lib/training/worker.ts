@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { log } from "../log";
 import { executeRun } from "./job";
 import { claimRun, recoverStaleRuns } from "./runs";
+import { forgetWorker, prepareTrainingStack, reportWorker, type StackStatus } from "./stack";
 import { maybeQueueRetrain } from "./trigger";
 
 /**
@@ -14,14 +15,27 @@ export class Worker {
   readonly id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private stopping = false;
   private wake?: () => void;
+  private stack: StackStatus = { state: "checking", detail: "starting" };
 
   constructor(
     private readonly db: Db,
     private readonly cfg: Config,
   ) {}
 
-  /** One pass; returns whether a run was executed. */
+  /** Sets up the training packages (apt, in the background of npm start), telling the database how it goes. */
+  async prepare(): Promise<StackStatus> {
+    this.stack = await prepareTrainingStack(this.cfg, async (s) => {
+      this.stack = s;
+      log.info({ worker: this.id, ...s }, "training stack");
+      await reportWorker(this.db, this.id, s).catch(() => undefined);
+    });
+    return this.stack;
+  }
+
+  /** One pass; returns whether a run was executed. Runs wait in the queue until this machine can train. */
   async tick(): Promise<boolean> {
+    await reportWorker(this.db, this.id, this.stack);
+    if (this.stack.state !== "ready") return false;
     const recovered = await recoverStaleRuns(this.db);
     if (recovered.requeued.length || recovered.failed.length) log.warn({ ...recovered }, "recovered runs of a worker that stopped");
     const trigger = await maybeQueueRetrain(this.db, this.cfg.RETRAIN_AFTER);
@@ -36,6 +50,13 @@ export class Worker {
   }
 
   async run(): Promise<void> {
+    // The row stays fresh while packages install (minutes), so the page shows "installing", not "no worker".
+    const alive = setInterval(() => void reportWorker(this.db, this.id, this.stack).catch(() => undefined), 10_000);
+    try {
+      await this.prepare();
+    } finally {
+      clearInterval(alive);
+    }
     while (!this.stopping) {
       try {
         if (await this.tick()) continue;
@@ -52,5 +73,10 @@ export class Worker {
   stop(): void {
     this.stopping = true;
     this.wake?.();
+  }
+
+  /** Removes this worker's row (and any left by workers long gone). */
+  async forget(): Promise<void> {
+    await forgetWorker(this.db, this.id);
   }
 }

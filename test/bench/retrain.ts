@@ -73,6 +73,7 @@ async function main() {
       await db.labelEvent.create({ data: { sampleId: s.id, userId: admin.id, action: "approve", fromStatus: "pending", toStatus: "approved", toLabel: test.chars[j] } });
     }
     const worker = new Worker(db, { ...cfg, RETRAIN_AFTER: n });
+    await worker.prepare();
     t = Date.now();
     await worker.tick();
     const run = await db.trainingRun.findFirstOrThrow({ include: { modelVersion: { select: { number: true, status: true } } } });

@@ -68,6 +68,7 @@ describe("the closed loop", () => {
 
       // the worker sees enough new approvals, queues a fine-tune by itself, runs it and the gate
       const worker = new Worker(t.db, cfg);
+      expect(await worker.prepare()).toMatchObject({ state: "ready" });
       expect(await worker.tick()).toBe(true);
       const run = await t.db.trainingRun.findFirstOrThrow({ include: { modelVersion: true } });
       expect(run).toMatchObject({ trigger: "auto", mode: "fine_tune", status: "succeeded" });

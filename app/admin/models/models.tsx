@@ -16,7 +16,7 @@ type Model = {
   metrics: { gate?: Gate & { candidate?: { base: number | null; user: number | null } } } | null;
 };
 type Epoch = { epoch: number; loss: number; train_accuracy: number; test_top1: number };
-type Trigger = { unseenApproved: number; threshold: number };
+type Trigger = { unseenApproved: number; threshold: number; training: { state: string; message: string } };
 type CurvePoint = { at: number; loss: number; accuracy: number };
 type Run = {
   id: string;
@@ -76,7 +76,7 @@ export function Models() {
 
   const load = useCallback(async () => {
     const res = await gql<{ models: Model[]; trainingRuns: Run[]; retrainTrigger: Trigger }>(
-      "{ models { id number status classSet parentNumber createdAt activatedAt card metrics } trainingRuns(first: 10) { id status mode trigger progress metrics logTail error createdAt modelVersion } retrainTrigger { unseenApproved threshold } }",
+      "{ models { id number status classSet parentNumber createdAt activatedAt card metrics } trainingRuns(first: 10) { id status mode trigger progress metrics logTail error createdAt modelVersion } retrainTrigger { unseenApproved threshold training { state message } } }",
     );
     if (res.data) {
       setModels(res.data.models);
@@ -109,6 +109,11 @@ export function Models() {
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="mr-auto text-lg font-semibold">Training</h2>
+          {trigger && trigger.training.state !== "READY" && (
+            <p className="w-full text-sm text-amber-800" data-testid="training-availability" role="status">
+              {trigger.training.message}
+            </p>
+          )}
           <button type="button" className="btn" disabled={!!live} onClick={() => void mutate("mutation { startTraining(mode: FINE_TUNE) { id } }", {}, "Fine-tuning queued.")}>
             Fine-tune now
           </button>
