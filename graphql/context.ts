@@ -13,4 +13,14 @@ export type Context = {
   user?: SessionUser;
   /** Approved samples the active model has not seen that queue a retraining run. */
   retrainAfter: number;
+  /** Computes a value once per request, however many fields (or aliases) ask for it. */
+  once<T>(key: string, compute: () => Promise<T>): Promise<T>;
 };
+
+export function requestMemo(): Context["once"] {
+  const values = new Map<string, Promise<unknown>>();
+  return <T>(key: string, compute: () => Promise<T>) => {
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as Promise<T>;
+  };
+}

@@ -4,10 +4,11 @@ import { pool } from "./db/pool";
 import { ActiveModel } from "./inference/active-model";
 import { Batcher } from "./inference/batcher";
 import { RateLimiter } from "./ratelimit";
+import type { SignInLimiters } from "./auth/sign-in";
 import type { PredictDeps } from "./samples/predict";
 
 /** Process-wide services, built once and shared by every route (Next.js bundles routes separately). */
-type Services = { activeModel: ActiveModel; batcher: Batcher; predictLimiter: RateLimiter; loginLimiter: RateLimiter };
+type Services = { activeModel: ActiveModel; batcher: Batcher; predictLimiter: RateLimiter; loginLimiters: SignInLimiters };
 const g = globalThis as unknown as { handprintServices?: Services };
 
 function services(): Services {
@@ -18,7 +19,10 @@ function services(): Services {
       activeModel,
       batcher: new Batcher(() => activeModel.require(), { maxBatch: cfg.INFERENCE_MAX_BATCH, maxWaitMs: cfg.INFERENCE_MAX_WAIT_MS }),
       predictLimiter: new RateLimiter(cfg.RATE_LIMIT_PER_MINUTE),
-      loginLimiter: new RateLimiter(cfg.LOGIN_ATTEMPTS_PER_15_MIN, 15 * 60_000),
+      loginLimiters: {
+        perAccount: new RateLimiter(cfg.LOGIN_ATTEMPTS_PER_15_MIN, 15 * 60_000),
+        perClient: new RateLimiter(cfg.LOGIN_ATTEMPTS_PER_CLIENT_15_MIN, 15 * 60_000),
+      },
     };
   }
   return g.handprintServices;
@@ -26,7 +30,7 @@ function services(): Services {
 
 export const activeModel = () => services().activeModel;
 export const predictLimiter = () => services().predictLimiter;
-export const loginLimiter = () => services().loginLimiter;
+export const loginLimiters = () => services().loginLimiters;
 
 export function predictDeps(): PredictDeps {
   const cfg = config();

@@ -89,3 +89,18 @@ async function activeModelQuality(db: Db): Promise<DatasetStats["activeModel"]> 
   mostConfused.sort((a, b) => b.errors - a.errors);
   return { version: model.number, classSet: model.classSet, evaluated, accuracy: evaluated ? correct / evaluated : null, perClass, labels, confusion, mostConfused: mostConfused.slice(0, 10) };
 }
+
+const inFlight = new WeakMap<Db, Promise<DatasetStats>>();
+
+/**
+ * datasetStats shared by every caller while one computation is under way: a query that names it a
+ * thousand times, or many clients at once, costs one set of aggregate queries, never a pool's worth.
+ */
+export function sharedDatasetStats(db: Db): Promise<DatasetStats> {
+  let running = inFlight.get(db);
+  if (!running) {
+    running = datasetStats(db).finally(() => inFlight.delete(db));
+    inFlight.set(db, running);
+  }
+  return running;
+}

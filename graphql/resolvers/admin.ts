@@ -6,7 +6,7 @@ import { approveSample, bulk, rejectSample, relabelSample, undoLast, type Action
 import { listSamples, QUEUE_SELECT, type QueueOrder } from "../../lib/labelling/queue";
 import { pngDataUrl } from "../../lib/samples/predict";
 import { log } from "../../lib/log";
-import { datasetStats } from "../../lib/stats";
+import { sharedDatasetStats } from "../../lib/stats";
 import { maybeQueueRetrain } from "../../lib/training/trigger";
 import type { Context } from "../context";
 import { ApiError, guarded, parseId } from "../errors";
@@ -104,7 +104,7 @@ export const adminResolvers = {
         }));
         return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
       }),
-    datasetStats: (_: unknown, __: unknown, ctx: Context) => guarded(() => datasetStats(ctx.db)),
+    datasetStats: (_: unknown, __: unknown, ctx: Context) => guarded(() => ctx.once("datasetStats", () => sharedDatasetStats(ctx.db))),
   },
   Mutation: {
     approveSample: (_: unknown, args: { id: string; version: number; as?: string | null }, ctx: Context) =>

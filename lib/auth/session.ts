@@ -42,11 +42,16 @@ export async function destroySession(db: Db, token: string | undefined): Promise
   if (token) await db.session.deleteMany({ where: { id: digest(token) } });
 }
 
-/** The session token from a Cookie header. */
+/** The session token from a Cookie header; a malformed one (`hp_session=%`) is no session, not an error. */
 export function tokenFromCookieHeader(header: string | null): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join("=")) || undefined;
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

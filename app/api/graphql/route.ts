@@ -1,6 +1,6 @@
 import { startServerAndCreateNextHandler } from "@as-integrations/next";
 import { NextRequest } from "next/server";
-import type { Context } from "../../../graphql/context";
+import { requestMemo, type Context } from "../../../graphql/context";
 import { createApolloServer } from "../../../graphql/server";
 import { HTTP_STATUS, toApiError } from "../../../lib/api-errors";
 import { config } from "../../../lib/config";
@@ -12,7 +12,7 @@ import { activeModel, predictDeps, predictLimiter } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
 
-const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApolloServer({ maxDepth: config().GRAPHQL_MAX_DEPTH }), {
+const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApolloServer({ maxDepth: config().GRAPHQL_MAX_DEPTH, maxCost: config().GRAPHQL_MAX_COST }), {
   context: async (req) => ({
     db: db(),
     activeModel: activeModel(),
@@ -21,6 +21,7 @@ const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApol
     clientKey: clientKey(req.headers),
     user: await sessionUser(db(), tokenFromCookieHeader(req.headers.get("cookie"))),
     retrainAfter: config().RETRAIN_AFTER,
+    once: requestMemo(),
   }),
 });
 

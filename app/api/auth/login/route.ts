@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ApiError, errorResponse, toApiError } from "../../../../lib/api-errors";
-import { checkCredentials, createSession, sessionCookie } from "../../../../lib/auth/session";
+import { sessionCookie } from "../../../../lib/auth/session";
+import { signIn } from "../../../../lib/auth/sign-in";
 import { db } from "../../../../lib/db/client";
 import { clientKey } from "../../../../lib/ratelimit";
 import { readBodyCapped } from "../../../../lib/request-body";
-import { loginLimiter } from "../../../../lib/runtime";
+import { loginLimiters } from "../../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -25,11 +26,7 @@ export async function POST(request: Request) {
     const raw = await readBodyCapped(request, { limit: 16 * 1024, what: "the sign-in request" });
     const parsed = body.safeParse(parseJson(raw.toString("utf8")));
     if (!parsed.success) throw new ApiError("BAD_USER_INPUT", "send a username and a password");
-    const wait = await loginLimiter().take(`${clientKey(request.headers)}:${parsed.data.username}`);
-    if (wait) throw new ApiError("RATE_LIMITED", `too many sign-in attempts; try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
-    const user = await checkCredentials(db(), parsed.data.username, parsed.data.password);
-    if (!user) throw new ApiError("UNAUTHENTICATED", "wrong username or password");
-    const { token, expiresAt } = await createSession(db(), user.id);
+    const { user, token, expiresAt } = await signIn(db(), loginLimiters(), { clientKey: clientKey(request.headers), ...parsed.data });
     const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
     return Response.json({ username: user.username, role: user.role }, { headers: { "set-cookie": sessionCookie(token, expiresAt, secure) } });
   } catch (err) {
