@@ -51,3 +51,9 @@ export function toApiError(err: unknown): ApiError {
 export function errorResponse(err: ApiError, headers: Record<string, string> = {}): Response {
   return Response.json({ error: { code: err.code, message: err.message, ...err.extra } }, { status: HTTP_STATUS[err.code], headers });
 }
+
+/** Part of a caller's input for an error message: quoted, and cut short so a huge input never comes back whole. */
+export function quoteInput(value: string, max = 24): string {
+  const chars = [...value];
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join("")}…` : value);
+}

@@ -3,7 +3,9 @@ import type { SampleStatus } from "../../lib/db/generated/client";
 import { pixelsToPng } from "../../lib/image/normalise";
 import type { Ranked } from "../../lib/inference/restrict";
 import { approveSample, bulk, rejectSample, relabelSample, undoLast, type ActionInput } from "../../lib/labelling/actions";
+import { listLabelEvents } from "../../lib/labelling/events";
 import { listSamples, QUEUE_SELECT, type QueueOrder } from "../../lib/labelling/queue";
+import { mapNodes } from "../../lib/pagination";
 import { pngDataUrl } from "../../lib/samples/predict";
 import { log } from "../../lib/log";
 import { sharedDatasetStats } from "../../lib/stats";
@@ -79,30 +81,13 @@ export const adminResolvers = {
           first: args.first ?? undefined,
           after: args.after,
         });
-        return { ...res, edges: await Promise.all(res.edges.map(async (e) => ({ cursor: e.cursor, node: await sampleNode(e.node) }))) };
+        return mapNodes(res, sampleNode);
       }),
     labelEvents: (_: unknown, args: { first?: number | null; after?: string | null; sampleId?: string | null }, ctx: Context) =>
       guarded(async () => {
         admin(ctx);
-        const first = args.first ?? 50;
-        if (first < 1 || first > 500) throw new ApiError("BAD_USER_INPUT", "first must be between 1 and 500");
-        const where = args.sampleId ? { sampleId: Number(args.sampleId) } : {};
-        const before = args.after ? Number(Buffer.from(args.after, "base64url").toString().replace(/^e:/, "")) : undefined;
-        const [rows, totalCount] = await Promise.all([
-          ctx.db.labelEvent.findMany({
-            where: before ? { ...where, id: { lt: before } } : where,
-            orderBy: { id: "desc" },
-            take: first + 1,
-            include: { user: { select: { username: true } } },
-          }),
-          ctx.db.labelEvent.count({ where }),
-        ]);
-        const page = rows.slice(0, first);
-        const edges = page.map((e) => ({
-          cursor: Buffer.from(`e:${e.id}`).toString("base64url"),
-          node: { ...e, id: String(e.id), sampleId: String(e.sampleId), user: e.user.username, fromStatus: e.fromStatus.toUpperCase(), toStatus: e.toStatus.toUpperCase() },
-        }));
-        return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+        const page = await listLabelEvents(ctx.db, { ...args, sampleId: args.sampleId ? parseId(args.sampleId) : undefined });
+        return mapNodes(page, (e) => ({ ...e, id: String(e.id), sampleId: String(e.sampleId), user: e.user.username, fromStatus: e.fromStatus.toUpperCase(), toStatus: e.toStatus.toUpperCase() }));
       }),
     datasetStats: (_: unknown, __: unknown, ctx: Context) => guarded(() => ctx.once("datasetStats", () => sharedDatasetStats(ctx.db))),
   },

@@ -1,4 +1,6 @@
-import type { Prisma } from "../../lib/db/generated/client";
+import type { SampleStatus } from "../../lib/db/generated/client";
+import { mapNodes } from "../../lib/pagination";
+import { listPredictions } from "../../lib/samples/list";
 import type { Restriction } from "../../lib/inference/restrict";
 import { recordFeedback } from "../../lib/samples/feedback";
 import { predictAndStore } from "../../lib/samples/predict";
@@ -19,15 +21,6 @@ function decodeImage(image: string): { bytes: Buffer; contentType?: string } {
   return { bytes: Buffer.from(image, "base64") };
 }
 
-const cursor = {
-  encode: (id: number) => Buffer.from(`s:${id}`).toString("base64url"),
-  decode: (c: string) => {
-    const m = Buffer.from(c, "base64url").toString().match(/^s:(\d+)$/);
-    if (!m) throw new ApiError("BAD_USER_INPUT", "invalid cursor");
-    return Number(m[1]);
-  },
-};
-
 type Filter = { predictedLabel?: string | null; status?: string | null; hasFeedback?: boolean | null };
 
 export const predictionResolvers = {
@@ -39,24 +32,8 @@ export const predictionResolvers = {
       }),
     predictions: (_: unknown, args: { first?: number | null; after?: string | null; filter?: Filter | null }, ctx: Context) =>
       guarded(async () => {
-        const first = args.first ?? 20;
-        if (first < 1 || first > 100) throw new ApiError("BAD_USER_INPUT", "first must be between 1 and 100");
-        const where: Prisma.SampleWhereInput = { source: "user" };
-        if (args.filter?.predictedLabel) where.predictedLabel = args.filter.predictedLabel;
-        if (args.filter?.status) where.status = args.filter.status.toLowerCase() as Prisma.SampleWhereInput["status"];
-        if (args.filter?.hasFeedback != null) where.suggestedLabel = args.filter.hasFeedback ? { not: null } : null;
-        const [rows, totalCount] = await Promise.all([
-          ctx.db.sample.findMany({
-            where: args.after ? { ...where, id: { lt: cursor.decode(args.after) } } : where,
-            orderBy: { id: "desc" },
-            take: first + 1,
-            select: PREDICTION_SELECT,
-          }),
-          ctx.db.sample.count({ where }),
-        ]);
-        const page = rows.slice(0, first);
-        const edges = await Promise.all(page.map(async (row) => ({ cursor: cursor.encode(row.id), node: await storedPrediction(row) })));
-        return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+        const status = args.filter?.status ? (args.filter.status.toLowerCase() as SampleStatus) : undefined;
+        return mapNodes(await listPredictions(ctx.db, { ...args, filter: { ...args.filter, status } }), storedPrediction);
       }),
     sample: (_: unknown, args: { id: string }, ctx: Context) =>
       guarded(async () => {

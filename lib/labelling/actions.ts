@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { LabelAction, SampleStatus } from "../db/generated/client";
-import { ApiError } from "../api-errors";
+import { ApiError, quoteInput } from "../api-errors";
 import { CLASS_SETS } from "../models/classsets";
 
 /**
@@ -28,11 +28,11 @@ export type ActionInput = { id: number; version: number };
 export function validLabel(classSet: string, label: string): string {
   const set = CLASS_SETS[classSet];
   const trimmed = label.trim();
-  const mapped = set?.merge[trimmed] ?? trimmed;
-  if (!set || !set.labels.includes(mapped)) {
-    throw new ApiError("BAD_USER_INPUT", `"${label}" is not a label of ${classSet} (${set?.labels.join("") ?? "unknown class set"})`);
+  const index = [...trimmed].length === 1 ? set?.indexOf(trimmed) : undefined;
+  if (!set || index === undefined) {
+    throw new ApiError("BAD_USER_INPUT", `${quoteInput(label)} is not a label of ${classSet} (${set?.labels.join("") ?? "unknown class set"})`);
   }
-  return mapped;
+  return set.labels[index];
 }
 
 async function change(

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma, SampleStatus } from "../db/generated/client";
-import { ApiError } from "../api-errors";
+import { connection, cursor, pageSize } from "../pagination";
 
 export type QueueOrder = "uncertain_first" | "newest_first" | "by_predicted_label" | "suggestions_first";
 
@@ -32,22 +32,11 @@ export const QUEUE_SELECT = {
   modelVersion: { select: { number: true } },
 } as const;
 
-// The queue changes as admins work, so its cursor is a plain offset into the current order.
-const cursor = {
-  encode: (offset: number) => Buffer.from(`o:${offset}`).toString("base64url"),
-  decode: (c: string) => {
-    const m = Buffer.from(c, "base64url").toString().match(/^o:(\d+)$/);
-    if (!m) throw new ApiError("BAD_USER_INPUT", "invalid cursor");
-    return Number(m[1]);
-  },
-};
-
 export async function listSamples(
   db: Db,
   args: { status?: SampleStatus; orderBy?: QueueOrder; filter?: QueueFilter; first?: number; after?: string | null },
 ) {
-  const first = args.first ?? 20;
-  if (first < 1 || first > 200) throw new ApiError("BAD_USER_INPUT", "first must be between 1 and 200");
+  const first = pageSize(args.first);
   const where: Prisma.SampleWhereInput = { source: args.filter?.source ?? "user" };
   if (args.status) where.status = args.status;
   if (args.filter?.predictedLabel) where.predictedLabel = args.filter.predictedLabel;
@@ -57,10 +46,6 @@ export async function listSamples(
     db.sample.findMany({ where, orderBy: ORDERS[args.orderBy ?? "uncertain_first"], skip, take: first + 1, select: QUEUE_SELECT }),
     db.sample.count({ where }),
   ]);
-  const page = rows.slice(0, first);
-  return {
-    totalCount,
-    edges: page.map((node, i) => ({ cursor: cursor.encode(skip + i + 1), node })),
-    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursor.encode(skip + page.length) : null },
-  };
+  // The queue changes as admins work, so its cursor is an offset into the current order.
+  return connection(rows, first, totalCount, (_, i) => skip + i + 1, (node) => node);
 }

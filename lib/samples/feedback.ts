@@ -1,14 +1,17 @@
 import type { Db } from "../db/client";
-import { ApiError } from "../api-errors";
+import { ApiError, quoteInput } from "../api-errors";
 import { CLASS_SETS } from "../models/classsets";
 
 /**
  * A visitor's word on a prediction. It is only a suggestion: the sample stays pending and never becomes
- * training data until an admin approves it.
+ * training data until an admin approves it. A suggestion bumps the sample's version, so an admin who
+ * approves "the visitor's suggestion" gets CONFLICT if it changed after they saw it; once an admin has
+ * decided, feedback no longer changes the sample. Visitors are anonymous, so the latest suggestion wins.
  */
 export async function recordFeedback(db: Db, id: number, input: { correct?: boolean | null; label?: string | null }): Promise<void> {
-  const sample = await db.sample.findFirst({ where: { id, source: "user" }, select: { predictedLabel: true, classSet: true, status: true } });
+  const sample = await db.sample.findFirst({ where: { id, source: "user" }, select: { predictedLabel: true, classSet: true, status: true, version: true } });
   if (!sample) throw new ApiError("NOT_FOUND", `no prediction ${id}`);
+  if (sample.status !== "pending") throw new ApiError("CONFLICT", `prediction ${id} was already reviewed by an admin; feedback no longer changes it`);
   let suggestion: string;
   if (input.correct) {
     if (!sample.predictedLabel) throw new ApiError("BAD_USER_INPUT", "this sample has no prediction to confirm");
@@ -17,11 +20,12 @@ export async function recordFeedback(db: Db, id: number, input: { correct?: bool
     const label = input.label?.trim();
     if (!label) throw new ApiError("BAD_USER_INPUT", "say the prediction was correct, or give the right character in `label`");
     const set = CLASS_SETS[sample.classSet];
-    const mapped = set?.merge[label] ?? label;
-    if (!set || !set.labels.includes(mapped)) {
-      throw new ApiError("BAD_USER_INPUT", `"${label}" is not a character this model knows (${sample.classSet}: ${set?.labels.join("") ?? "?"})`);
+    const index = [...label].length === 1 ? set?.indexOf(label) : undefined;
+    if (!set || index === undefined) {
+      throw new ApiError("BAD_USER_INPUT", `${quoteInput(label)} is not a character this model knows (one of ${set?.labels.join("") ?? "?"})`);
     }
-    suggestion = mapped;
+    suggestion = set.labels[index];
   }
-  await db.sample.update({ where: { id }, data: { suggestedLabel: suggestion } });
+  const res = await db.sample.updateMany({ where: { id, status: "pending", version: sample.version }, data: { suggestedLabel: suggestion, version: { increment: 1 } } });
+  if (res.count !== 1) throw new ApiError("CONFLICT", `prediction ${id} changed while the feedback was saved; send it again`);
 }
