@@ -11,14 +11,14 @@ import { ApiError, guarded, parseId } from "../errors";
 import { sampleNode } from "./admin";
 
 /** Image argument: plain base64 or a data URL (data:image/png;base64,...). */
-function decodeImage(image: string): { bytes: Buffer; contentType?: string } {
+function decodeImage(image: string): Buffer {
   const match = image.match(/^data:([^;,]+)?(;base64)?,(.*)$/s);
   if (match) {
     if (!match[2]) throw new ApiError("BAD_USER_INPUT", "the data URL must be base64-encoded");
-    return { bytes: Buffer.from(match[3], "base64"), contentType: match[1] };
+    return Buffer.from(match[3], "base64");
   }
   if (!/^[A-Za-z0-9+/=\s_-]+$/.test(image)) throw new ApiError("BAD_USER_INPUT", "image must be base64 or a data URL");
-  return { bytes: Buffer.from(image, "base64") };
+  return Buffer.from(image, "base64");
 }
 
 type Filter = { predictedLabel?: string | null; status?: string | null; hasFeedback?: boolean | null };
@@ -46,9 +46,9 @@ export const predictionResolvers = {
       guarded(async () => {
         const wait = await ctx.predictLimiter.take(ctx.clientKey);
         if (wait) throw new ApiError("RATE_LIMITED", `too many predictions; try again in ${wait} s`, { retryAfter: wait });
-        const { bytes, contentType } = decodeImage(args.image);
+        const bytes = decodeImage(args.image);
         const restrict = (args.restrict?.toLowerCase() as Restriction | undefined) ?? undefined;
-        return predictAndStore(ctx.predict, { bytes, contentType, restrict, classes: args.classes ?? undefined });
+        return predictAndStore(ctx.predict, { bytes, restrict, classes: args.classes ?? undefined });
       }),
     feedback: (_: unknown, args: { id: string; correct?: boolean | null; label?: string | null }, ctx: Context) =>
       guarded(async () => {

@@ -20,6 +20,9 @@ const GLYPH_SIDE = 96; // the ink's longest side before the EMNIST blur, as in t
 const BORDER = 2;
 
 const ACCEPTED = new Set(["png", "jpeg", "webp", "gif", "tiff", "heif"]);
+const FORMAT_NAMES: Record<string, string> = { png: "PNG", jpeg: "JPEG", webp: "WebP", gif: "GIF", tiff: "TIFF", heif: "AVIF" };
+/** The content type stored with an upload: what the decoder found, never what the client claimed. */
+export const CONTENT_TYPES: Record<string, string> = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp", gif: "image/gif", tiff: "image/tiff", heif: "image/avif" };
 
 export type Normalised = {
   /** 784 bytes, row-major, ink = 255. */
@@ -60,7 +63,8 @@ async function decode(input: Buffer, maxInputPixels: number) {
     const gray = flattenToGray(data, info.channels, info.width * info.height);
     return { gray, width: info.width, height: info.height, format: meta.format, originalWidth: width, originalHeight: height };
   } catch (err) {
-    throw new ImageError("BAD_USER_INPUT", `the image could not be decoded: ${err instanceof Error ? err.message : String(err)}`);
+    // libvips' own words ("vipspng: libpng read error") mean nothing to the person uploading.
+    throw new ImageError("BAD_USER_INPUT", `the ${FORMAT_NAMES[meta.format] ?? meta.format} image is damaged or truncated`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Pool } from "../db/pool";
 import { ImageError } from "../image/errors";
-import { normalise, pixelsToPng } from "../image/normalise";
+import { CONTENT_TYPES, normalise, pixelsToPng } from "../image/normalise";
 import type { ServingModel } from "../inference/active-model";
 import type { Batcher } from "../inference/batcher";
 import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
@@ -9,7 +9,6 @@ import { CLASS_SETS } from "../models/classsets";
 
 export type PredictInput = {
   bytes: Buffer;
-  contentType?: string;
   restrict?: Restriction;
   classes?: string[];
 };
@@ -28,6 +27,7 @@ export type PredictionResult = {
 
 export type PredictDeps = { pool: Pool; batcher: Batcher; model: () => Promise<ServingModel>; maxInputPixels: number; maxUploadBytes: number };
 
+const MAX_CLASSES = 100;
 const TEST_SHARE = 26; // of 256: about 10% of user samples are held out for the evaluation gate
 
 /** User samples whose sha256 starts low are held out from training: fixed, so never seen by any model. */
@@ -46,6 +46,9 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
   const started = performance.now();
   if (input.bytes.length > deps.maxUploadBytes) {
     throw new ImageError("PAYLOAD_TOO_LARGE", `the upload is ${input.bytes.length} bytes; the limit is ${deps.maxUploadBytes} bytes`);
+  }
+  if (input.classes && input.classes.length > MAX_CLASSES) {
+    throw new ImageError("BAD_USER_INPUT", `classes may name at most ${MAX_CLASSES} characters (it named ${input.classes.length})`);
   }
   const model = await deps.model();
   const allowed = allowedClasses(model.classes, CLASS_SETS[model.classSet], input.restrict, input.classes);
@@ -68,7 +71,8 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
   const { id, reused } = await storeUpload(deps.pool, {
     sha256,
     original: input.bytes,
-    contentType: input.contentType,
+    contentType: CONTENT_TYPES[normalised.source.format],
+    restriction: restrictionOf(input),
     pixels: normalised.pixels,
     classSet: used.classSet,
     predictedLabel: ranked[0].label,
@@ -88,10 +92,17 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
   };
 }
 
+/** How a request restricted the answer, as stored with the sample ("digits", "classes:0123"). */
+export function restrictionOf(input: Pick<PredictInput, "restrict" | "classes">): string | null {
+  if (input.classes?.length) return `classes:${input.classes.join("")}`.slice(0, 80);
+  return input.restrict ?? null;
+}
+
 type Upload = {
   sha256: string;
   original: Buffer;
   contentType?: string;
+  restriction: string | null;
   pixels: Uint8Array;
   classSet: string;
   predictedLabel: string;
@@ -104,7 +115,8 @@ const DUPLICATE_KEY = 1062; // MariaDB's ER_DUP_ENTRY
 
 /**
  * A byte-identical re-upload reuses its sample: the insert fails on the unique (source, sha256) key and the
- * existing row is looked up, so a new upload, the common case, costs one round trip and twins are safe.
+ * existing row takes this reading (its restriction may differ), so `prediction(id)` always shows the answer
+ * last given for these bytes. A new upload, the common case, costs one round trip and twins are safe.
  * Raw SQL over the driver pool because this is the hot path (see lib/db/pool.ts). The column names are
  * checked against schema.prisma by the drift test and the predict tests.
  */
@@ -112,15 +124,20 @@ async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused:
   try {
     const [row] = await pool.execute<{ id: number | bigint }[]>(
       `INSERT INTO Sample (source, split, classSet, status, image, original, contentType, sha256,
-                           predictedLabel, confidence, topK, modelVersionId, updatedAt)
-       VALUES ('user', ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
+                           predictedLabel, confidence, topK, modelVersionId, restriction, updatedAt)
+       VALUES ('user', ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
        RETURNING id`,
-      [splitFor(u.sha256), u.classSet, Buffer.from(u.pixels), u.original, u.contentType?.slice(0, 100) ?? null, u.sha256,
-       u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.modelVersionId],
+      [splitFor(u.sha256), u.classSet, Buffer.from(u.pixels), u.original, u.contentType ?? null, u.sha256,
+       u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.modelVersionId, u.restriction],
     );
     return { id: Number(row.id), reused: false };
   } catch (err) {
     if ((err as { errno?: number }).errno !== DUPLICATE_KEY) throw err;
+    await pool.execute(
+      `UPDATE Sample SET classSet = ?, predictedLabel = ?, confidence = ?, topK = ?, modelVersionId = ?, restriction = ?, updatedAt = NOW(3)
+       WHERE source = 'user' AND sha256 = ?`,
+      [u.classSet, u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.modelVersionId, u.restriction, u.sha256],
+    );
     const [twin] = await pool.execute<{ id: number | bigint }[]>("SELECT id FROM Sample WHERE source = 'user' AND sha256 = ?", [u.sha256]);
     return { id: Number(twin.id), reused: true };
   }
