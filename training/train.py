@@ -1,6 +1,7 @@
-"""Train a character CNN on IDX data and export it to ONNX, with a parity check against onnxruntime.
+"""Train a character CNN on IDX data and export it to ONNX, beside parity.json: PyTorch's probabilities on
+held-out images, which the serving side (lib/training/parity.ts) checks its onnxruntime run against.
 
-One plain process:   /usr/bin/python3 training/train.py --data data/generated --out runs/x
+One plain process:   /usr/bin/python3 training/train.py --data data/generated ../shared/emnist/partial --weight 0.3 3 --out runs/x
 Several GPUs:        torchrun --nproc_per_node=4 training/train.py --data ... --out ...
 Progress is printed as JSON lines (event: start, step, epoch, export, done) for the job driver.
 Interrupted runs continue from <out>/checkpoint.pt with --resume.
@@ -11,7 +12,6 @@ import json
 import math
 import os
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,7 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data import class_set, epoch_order, load_sources  # noqa: E402
 from model import ARCHITECTURES, Probabilities  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse_args(argv=None):
@@ -60,7 +59,6 @@ def parse_args(argv=None):
     ap.add_argument("--device", default="auto", help="auto, cpu, cuda")
     ap.add_argument("--threads", type=int, default=0, help="CPU threads (0 = PyTorch default)")
     ap.add_argument("--no-export", action="store_true")
-    ap.add_argument("--skip-parity", action="store_true", help="export without the onnxruntime parity check (not for releases)")
     return ap.parse_args(argv)
 
 
@@ -140,19 +138,14 @@ def export(model: nn.Module, classes: list[str], spec_name: str, out: Path, samp
     return path
 
 
-def parity_check(onnx_path: Path, images: torch.Tensor, model: nn.Module, out: Path) -> dict:
-    """PyTorch against onnxruntime-node (the serving runtime) on up to 256 held-out images."""
+def write_parity_fixture(images: torch.Tensor, model: nn.Module, out: Path) -> Path:
+    """PyTorch's probabilities on up to 256 held-out images: the serving side checks its ONNX run against them."""
     x = images[:256].float().unsqueeze(1) / 255.0
     with torch.no_grad():
         expected = torch.softmax(model.cpu().float().eval()(x), 1).numpy()
-    fixture = out / "parity.json"
-    fixture.write_text(json.dumps({"images": images[:256].cpu().numpy().reshape(len(x), -1).tolist(), "probabilities": expected.tolist()}))
-    node = os.environ.get("NODE", "node")
-    res = subprocess.run([node, "--import", "tsx", str(ROOT / "lib/training/parity-cli.ts"), str(onnx_path), str(fixture)],
-                         cwd=ROOT, capture_output=True, text=True)
-    if res.returncode != 0:
-        raise SystemExit(f"parity check failed: {res.stdout.strip()} {res.stderr.strip()}")
-    return json.loads(res.stdout.strip().splitlines()[-1])
+    path = out / "parity.json"
+    path.write_text(json.dumps({"images": images[:256].cpu().numpy().reshape(len(x), -1).tolist(), "probabilities": expected.tolist()}))
+    return path
 
 
 def main(argv=None):
@@ -273,7 +266,9 @@ def main(argv=None):
     if RANK == 0:
         top1, top5, probs = evaluate(model, test_x, test_y)
         metrics = card_metrics(probs, test_y.cpu().numpy(), spec["labels"])
-        result = {"class_set": spec["name"], "classes": spec["labels"], "arch": args.arch, "parameters": params,
+        recipe = {k: getattr(args, k) for k in ("width", "epochs", "batch_size", "lr", "weight_decay", "label_smoothing", "augment", "elastic",
+                                                 "optimizer", "schedule", "seed", "weight", "limit")}
+        result = {"class_set": spec["name"], "classes": spec["labels"], "arch": args.arch, "width": args.width, "parameters": params, "recipe": recipe,
                   "train_images": len(train_y), "test_images": len(test_y), "source": prefix, "sources": sources, "data": args.data,
                   "epochs": args.epochs, "train_seconds": train_seconds, "device": str(device), "world_size": WORLD,
                   "fine_tuned_from": args.init, "history": history, "test": metrics}
@@ -281,9 +276,7 @@ def main(argv=None):
             onnx_path = export(model, spec["labels"], spec["name"], out, test_x[:1].float().unsqueeze(1) / 255.0)
             result["onnx_sha256"] = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
             result["onnx_bytes"] = onnx_path.stat().st_size
-            if not args.skip_parity:
-                result["parity"] = parity_check(onnx_path, test_x, model, out)
-                emit(event="parity", **result["parity"])
+            write_parity_fixture(test_x, model, out)
         # The weights alone (no optimizer state): what the model registry keeps for later fine-tuning.
         save_atomic({"model": model.state_dict(), "arch": args.arch, "width": args.width, "classes": spec["labels"],
                      "class_set": spec["name"]}, out / "weights.pt")

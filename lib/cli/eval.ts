@@ -3,22 +3,14 @@
 // that fits it: mnist and digits restricted to digits, letters to letters, the rest unrestricted.
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { datasetPrefixes, hasSplit, readSplit } from "../datasets/idx";
 import type { Restriction } from "../inference/restrict";
 import { cardPathFor, parseCard } from "../models/card";
-import { classSet, emnistClassSet } from "../models/classsets";
-import { evaluate, type Evaluation } from "../training/evaluate";
+import { classSet } from "../models/classsets";
+import type { Evaluation } from "../training/evaluate";
+import { evaluateFolder } from "../training/evaluate-folder";
 
 const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
 const RESTRICTIONS = ["digits", "letters", "upper", "lower"] as const;
-
-/** The restriction a split is conventionally scored under: a digits-only split asks for a digit. */
-function restrictionFor(prefix: string): Restriction | undefined {
-  const set = emnistClassSet(prefix);
-  if (set === "digits10") return "digits";
-  if (set === "letters26") return "letters";
-  return undefined;
-}
 
 function report(prefix: string, split: string, restrict: Restriction | undefined, r: Evaluation, matrix: boolean, classes: string[]): string[] {
   const out = [`== ${prefix} ${split}${restrict ? `, answer restricted to ${restrict}` : ""}`];
@@ -56,30 +48,26 @@ async function main() {
   if (!values.data) throw new Error(usage);
   if (values.split !== "test" && values.split !== "train") throw new Error("--split must be test or train");
   if (values.restrict && !(RESTRICTIONS as readonly string[]).includes(values.restrict)) throw new Error(`--restrict must be one of ${RESTRICTIONS.join(", ")}`);
-  const split = values.split;
+  const split = values.split as "train" | "test";
   const cardPath = cardPathFor(values.model!);
   const card = existsSync(cardPath) ? parseCard(JSON.parse(readFileSync(cardPath, "utf8")), cardPath) : undefined;
   const setName = card?.classSet ?? values.classes;
   if (!setName) throw new Error(`${values.model} has no model card beside it; name its class set with --classes`);
   const classes = card?.classes ?? classSet(setName).labels;
-  const prefixes = values["source-split"] ? [undefined] : datasetPrefixes(values.data).filter((p) => hasSplit(values.data!, p, split));
-  if (!prefixes.length) throw new Error(`${values.data}: no ${split} split found`);
-  const results: Record<string, Evaluation & { restrict?: string }> = {};
-  const out: string[] = [];
-  for (const prefix of prefixes) {
-    const data = readSplit(values.data, split, values["source-split"] ?? prefix);
-    const restrict = (values.restrict as Restriction | undefined) ?? restrictionFor(data.prefix);
-    process.stderr.write(`evaluating ${values.model} (${setName}) on ${data.images.length} ${split} images of ${data.prefix}${restrict ? `, restricted to ${restrict}` : ""}\n`);
-    const r = await evaluate(values.model!, classes, setName, data, { restrict });
-    results[data.prefix] = { ...r, restrict };
-    out.push(...report(data.prefix, split, restrict, r, values.matrix!, classes));
-  }
+  const results = await evaluateFolder(values.model!, classes, setName, values.data, {
+    split,
+    sourceSplit: values["source-split"],
+    restrict: values.restrict as Restriction | undefined,
+    onSplit: (prefix, images, restrict) =>
+      process.stderr.write(`evaluating ${values.model} (${setName}) on ${images} ${split} images of ${prefix}${restrict ? `, restricted to ${restrict}` : ""}\n`),
+  });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(prefixes.length === 1 ? Object.values(results)[0] : results)}\n`);
+    process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : Object.fromEntries(results.map((r) => [r.prefix, r])))}\n`);
     return;
   }
-  if (prefixes.length > 1) {
-    out.push("== summary", ...Object.entries(results).map(([p, r]) => `${p.padEnd(24)} ${String(r.count).padStart(7)} images  top-1 ${pct(r.top1)}  top-5 ${pct(r.top5)}${r.restrict ? `  (restricted to ${r.restrict})` : ""}`));
+  const out = results.flatMap((r) => report(r.prefix, split, r.restrict, r, values.matrix!, classes));
+  if (results.length > 1) {
+    out.push("== summary", ...results.map((r) => `${r.prefix.padEnd(24)} ${String(r.count).padStart(7)} images  top-1 ${pct(r.top1)}  top-5 ${pct(r.top5)}${r.restrict ? `  (restricted to ${r.restrict})` : ""}`));
   }
   process.stdout.write(`${out.join("\n")}\n`);
 }

@@ -33,7 +33,7 @@ export type ImportProgress = { split: string; done: number; total: number; inser
  */
 export async function importDataset(
   db: Db,
-  opts: { dir: string; sourceSplit?: string; classSet?: string; source?: SampleSource; batch?: number; onProgress?: (p: ImportProgress) => void },
+  opts: { dir: string; sourceSplit?: string; classSet?: string; source?: SampleSource; batch?: number; onProgress?: (p: ImportProgress) => void; signal?: AbortSignal },
 ): Promise<{ inserted: number; skipped: number; total: number }> {
   const batch = opts.batch ?? 2000;
   let inserted = 0;
@@ -49,6 +49,7 @@ export async function importDataset(
       const started = Date.now();
       total += data.images.length;
       for (let s = 0; s < data.images.length; s += batch) {
+        opts.signal?.throwIfAborted();
         const rows = data.images.slice(s, s + batch).map((pixels, i) => ({
           source,
           split,

@@ -1,23 +1,5 @@
 import { createHash } from "node:crypto";
-
-/** What training/train.py writes to result.json. */
-export type TrainResult = {
-  class_set: string;
-  classes: string[];
-  arch: string;
-  parameters: number;
-  train_images: number;
-  test_images: number;
-  source: string;
-  data: string;
-  epochs: number;
-  train_seconds: number;
-  device: string;
-  fine_tuned_from: string | null;
-  history: unknown[];
-  test: { top1: number; top5: number; count: number; per_class: Record<string, number>; most_confused: unknown[] };
-  parity?: unknown;
-};
+import type { TrainResult } from "./trainer-output";
 
 /** A model card from a training result: the data it saw and what was measured, nothing else. */
 export function buildCard(name: string, result: TrainResult, onnx: Uint8Array, extra: { data?: Record<string, unknown>; metrics?: Record<string, unknown>; notMeasured?: string } = {}) {
@@ -31,8 +13,8 @@ export function buildCard(name: string, result: TrainResult, onnx: Uint8Array, e
     sha256: createHash("sha256").update(onnx).digest("hex"),
     fileBytes: onnx.length,
     data: { source: result.source, trainImages: result.train_images, testImages: result.test_images, ...extra.data },
-    training: { epochs: result.epochs, seconds: result.train_seconds, device: result.device, history: result.history, fineTunedFrom: result.fine_tuned_from ?? null },
-    metrics: { heldOut: result.test, parity: result.parity, ...extra.metrics },
+    training: { epochs: result.epochs, seconds: result.train_seconds, device: result.device, recipe: result.recipe, history: result.history, fineTunedFrom: result.fine_tuned_from ?? null },
+    metrics: { heldOut: result.test, ...extra.metrics },
     ...(extra.notMeasured ? { notMeasured: extra.notMeasured } : {}),
   };
 }

@@ -1,38 +1,50 @@
 import type { Db } from "../db/client";
 import { evaluate, type LabelledImages } from "./evaluate";
 
-export type GateSets = { base: LabelledImages; user: LabelledImages };
-export type GateScores = { base: number | null; user: number | null; baseCount: number; userCount: number };
+/** How many real test characters (EMNIST, NIST) the gate scores: a fixed slice, the same for every candidate. */
+export const REAL_GATE_SLICE = 10_000;
+
+export type GateSets = { base: LabelledImages; real: LabelledImages; user: LabelledImages };
+export type GateScores = { base: number | null; real: number | null; user: number | null; baseCount: number; realCount: number; userCount: number };
 export type GateDecision = { pass: boolean; reason: string; candidate: GateScores; active: GateScores | null; tolerance: number };
 
 /**
- * The fixed sets every candidate is judged on: the base test split, and the held-out slice of approved
- * user samples (split = test, never exported for training).
+ * The fixed sets every candidate is judged on, none of them ever exported for training (split = test):
+ * the generated base test split; real handwriting, the REAL_GATE_SLICE approved test characters from
+ * EMNIST or NIST with the smallest sha256 (so the same slice whatever order they were imported in); and
+ * the held-out approved user samples.
  */
 export async function loadGateSets(db: Db): Promise<GateSets> {
-  const rows = await db.sample.findMany({
-    where: { status: "approved", split: "test", label: { not: null } },
-    select: { image: true, label: true, source: true },
-  });
-  const sets: GateSets = { base: { images: [], chars: [] }, user: { images: [], chars: [] } };
-  for (const r of rows) {
-    const set = r.source === "user" ? sets.user : sets.base;
-    set.images.push(r.image);
-    set.chars.push(r.label!);
-  }
-  return sets;
+  const select = { image: true, label: true } as const;
+  const approvedTest = { status: "approved", split: "test", label: { not: null } } as const;
+  const [base, real, user] = await Promise.all([
+    db.sample.findMany({ where: { ...approvedTest, source: "generated" }, select }),
+    db.sample.findMany({ where: { ...approvedTest, source: { in: ["emnist", "nist"] } }, select, orderBy: { sha256: "asc" }, take: REAL_GATE_SLICE }),
+    db.sample.findMany({ where: { ...approvedTest, source: "user" }, select }),
+  ]);
+  const images = (rows: { image: Uint8Array; label: string | null }[]): LabelledImages => ({ images: rows.map((r) => r.image), chars: rows.map((r) => r.label!) });
+  return { base: images(base), real: images(real), user: images(user) };
 }
 
 async function score(onnx: Uint8Array | string, classes: string[], classSet: string, sets: GateSets): Promise<GateScores> {
-  const base = sets.base.images.length ? await evaluate(onnx, classes, classSet, sets.base) : undefined;
-  const user = sets.user.images.length ? await evaluate(onnx, classes, classSet, sets.user) : undefined;
-  return { base: base?.top1 ?? null, user: user?.top1 ?? null, baseCount: base?.count ?? 0, userCount: user?.count ?? 0 };
+  const run = async (set: LabelledImages) => (set.images.length ? await evaluate(onnx, classes, classSet, set) : undefined);
+  const [base, real, user] = [await run(sets.base), await run(sets.real), await run(sets.user)];
+  return {
+    base: base?.top1 ?? null,
+    real: real?.top1 ?? null,
+    user: user?.top1 ?? null,
+    baseCount: base?.count ?? 0,
+    realCount: real?.count ?? 0,
+    userCount: user?.count ?? 0,
+  };
 }
 
+const pct = (v: number | null) => (v == null ? "n/a" : `${(v * 100).toFixed(2)}%`);
+
 /**
- * A candidate replaces the active model only if it is not worse on the base test set (within
- * `tolerance` points of accuracy) and at least as good on the held-out user samples. Scored with
- * onnxruntime-node, the runtime that will serve it.
+ * A candidate replaces the active model only if it is not worse on the generated base test set nor on
+ * real handwriting (each within `tolerance` points of accuracy) and at least as good on the held-out
+ * user samples. Scored with onnxruntime-node, the runtime that will serve it.
  */
 export async function runGate(
   candidate: { onnx: Uint8Array | string; classes: string[]; classSet: string },
@@ -42,20 +54,17 @@ export async function runGate(
 ): Promise<GateDecision> {
   const tolerance = tolerancePoints / 100;
   const cand = await score(candidate.onnx, candidate.classes, candidate.classSet, sets);
-  if (!active) return { pass: true, reason: "no model is active", candidate: cand, active: null, tolerance: tolerancePoints };
+  const decide = (pass: boolean, reason: string, act: GateScores | null): GateDecision => ({ pass, reason, candidate: cand, active: act, tolerance: tolerancePoints });
+  if (!active) return decide(true, "no model is active", null);
   const act = await score(active.onnx, active.classes, active.classSet, sets);
-  const pct = (v: number | null) => (v == null ? "n/a" : `${(v * 100).toFixed(2)}%`);
   if (cand.base != null && act.base != null && cand.base < act.base - tolerance) {
-    return { pass: false, reason: `worse on the base test set: ${pct(cand.base)} against ${pct(act.base)} (tolerance ${tolerancePoints} points)`, candidate: cand, active: act, tolerance: tolerancePoints };
+    return decide(false, `worse on the base test set: ${pct(cand.base)} against ${pct(act.base)} (tolerance ${tolerancePoints} points)`, act);
+  }
+  if (cand.real != null && act.real != null && cand.real < act.real - tolerance) {
+    return decide(false, `worse on real handwriting (${cand.realCount} EMNIST/NIST test characters): ${pct(cand.real)} against ${pct(act.real)} (tolerance ${tolerancePoints} points)`, act);
   }
   if (cand.user != null && act.user != null && cand.user < act.user) {
-    return { pass: false, reason: `worse on held-out user samples: ${pct(cand.user)} against ${pct(act.user)}`, candidate: cand, active: act, tolerance: tolerancePoints };
+    return decide(false, `worse on held-out user samples: ${pct(cand.user)} against ${pct(act.user)}`, act);
   }
-  return {
-    pass: true,
-    reason: `base ${pct(cand.base)} (active ${pct(act.base)}), user ${pct(cand.user)} (active ${pct(act.user)})`,
-    candidate: cand,
-    active: act,
-    tolerance: tolerancePoints,
-  };
+  return decide(true, `base ${pct(cand.base)} (active ${pct(act.base)}), real handwriting ${pct(cand.real)} (active ${pct(act.real)}), user ${pct(cand.user)} (active ${pct(act.user)})`, act);
 }

@@ -1,6 +1,6 @@
 import { loadModel, runBatch } from "../inference/session";
+import type { ParityFixture } from "./trainer-output";
 
-export type ParityFixture = { images: number[][]; probabilities: number[][] };
 export type ParityResult = { images: number; argmaxAgreement: number; maxAbsDiff: number; ok: boolean };
 
 export const PARITY_TOLERANCE = 1e-4;
@@ -12,8 +12,8 @@ function argmax(row: ArrayLike<number>): number {
 }
 
 /** PyTorch's probabilities (from the fixture) against onnxruntime-node's on the same images. */
-export async function checkParity(onnxPath: string, fixture: ParityFixture): Promise<ParityResult> {
-  const model = await loadModel(onnxPath);
+export async function checkParity(onnx: string | Uint8Array, fixture: ParityFixture): Promise<ParityResult> {
+  const model = await loadModel(onnx);
   const got = await runBatch(model, fixture.images.map((img) => Uint8Array.from(img)));
   let agree = 0;
   let maxAbsDiff = 0;

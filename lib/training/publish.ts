@@ -1,5 +1,7 @@
-// Usage: node --import tsx lib/training/publish.ts <run dir> [--name handprint-balanced47] [--out models] [--compare data/runs/compare/compare.json]
-// Copies a training run's ONNX model into models/ with its model card: what it saw, what was measured.
+// Usage: node --import tsx lib/training/publish.ts <run dir> [--name handprint-balanced47] [--out models]
+//          [--emnist ../shared/emnist] [--fonts data/generated] [--ablation ablation.json] [--compare compare.json]
+// Copies a training run's ONNX model into models/ with its model card: what it saw, what was measured
+// (parity with PyTorch, real handwriting on EMNIST's official test files, the held-out fonts, latency).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +10,10 @@ import { config } from "../config";
 import { loadModel } from "../inference/session";
 import { timeBatches } from "../inference/timing";
 import { summary } from "../timing";
-import { buildCard, type TrainResult } from "./card";
+import { buildCard } from "./card";
+import { evaluateFolder, type SplitEvaluation } from "./evaluate-folder";
+import { checkParity } from "./parity";
+import { parseJsonFile, ParityFixture, TrainResult } from "./trainer-output";
 
 /** The weights alone (for fine-tuning later), from the run's weights.pt or its last checkpoint. */
 function exportWeights(runDir: string, dest: string): void {
@@ -37,38 +42,74 @@ async function main() {
       name: { type: "string", default: "handprint-balanced47" },
       out: { type: "string", default: "models" },
       compare: { type: "string", description: "compare.json from `npm run compare`, quoted in the card" },
+      emnist: { type: "string", description: "a folder of EMNIST's official test files: scored and written into the card" },
+      fonts: { type: "string", description: "the generated set: its held-out fonts are scored and written into the card" },
+      ablation: { type: "string", description: "a JSON table of the recipe experiments, quoted in the card" },
     },
   });
   const runDir = positionals[0];
   if (!runDir) throw new Error("usage: publish.ts <run dir> [--name N] [--out models]");
-  const result = JSON.parse(readFileSync(path.join(runDir, "result.json"), "utf8")) as TrainResult;
+  const result = parseJsonFile(TrainResult, readFileSync(path.join(runDir, "result.json"), "utf8"), "result.json");
+  const parity = await checkParity(path.join(runDir, "model.onnx"), parseJsonFile(ParityFixture, readFileSync(path.join(runDir, "parity.json"), "utf8"), "parity.json"));
+  if (!parity.ok) throw new Error(`the ONNX export does not match PyTorch: ${JSON.stringify(parity)}`);
   const onnxSrc = path.join(runDir, "model.onnx");
-  const manifestPath = path.join(String(result.data), "manifest.json");
+  const dataDirs = ([] as string[]).concat(result.data).map((d) => d.replace(/:[^/]*$/, ""));
+  const manifestPath = dataDirs.map((d) => path.join(d, "manifest.json")).find(existsSync) ?? "";
   const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : undefined;
   const onnxDst = path.join(values.out!, `${values.name}.onnx`);
   copyFileSync(onnxSrc, onnxDst);
   exportWeights(runDir, onnxDst.replace(/\.onnx$/, ".pt"));
   const latency = await measureLatency(onnxDst);
+  const score = async (dir: string | undefined) => (dir ? (await evaluateFolder(onnxDst, result.classes, result.class_set, dir)).map(cardFigures) : undefined);
+  const realHandwriting = await score(values.emnist);
+  const heldOutFonts = (await score(values.fonts))?.[0];
+  const real = result.sources?.filter((src) => src.prefix.startsWith("emnist-") || src.prefix.startsWith("nist-")) ?? [];
+  const generated = manifest
+    ? {
+        description:
+          "Generated handwriting-style characters (training/generate.py): handwriting fonts from npm @fontsource and Debian, their glyph skeletons re-drawn with a random pen, and Hershey single-stroke fonts drawn as jittered pen paths; EMNIST conversion, augmentation. All-capitals fonts give no lower-case letters. Whole font families are held out for the test split.",
+        seed: manifest.seed,
+        skeletonShare: manifest.skeletons,
+        capsOnlyFonts: manifest.capsOnlyFonts,
+        trainFonts: manifest.splits?.train?.fonts,
+        testFonts: manifest.splits?.test?.fonts,
+      }
+    : undefined;
   const card = buildCard(values.name!, result, readFileSync(onnxDst), {
-    data: manifest
-      ? {
-          description:
-            "Generated handwriting-style characters (training/generate.py): handwriting fonts from npm @fontsource and Debian, their glyph skeletons re-drawn with a random pen, and Hershey single-stroke fonts drawn as jittered pen paths; EMNIST conversion, augmentation. All-capitals fonts give no lower-case letters. Whole font families are held out for the test split. No EMNIST or NIST data.",
-          seed: manifest.seed,
-          skeletonShare: manifest.skeletons,
-          capsOnlyFonts: manifest.capsOnlyFonts,
-          trainFonts: manifest.splits?.train?.fonts,
-          testFonts: manifest.splits?.test?.fonts,
-        }
-      : { description: `IDX data from ${result.data}` },
+    data: {
+      description: real.length
+        ? `Real NIST SD19 handwriting (${real.reduce((n, src) => n + src.used, 0)} training images from parts of EMNIST's official training splits, never any test image) plus the generated set.`
+        : generated
+          ? "The generated set only; no EMNIST or NIST data."
+          : `IDX data from ${([] as string[]).concat(result.data).join(", ")}`,
+      sources: result.sources,
+      ...(generated ? { generated } : {}),
+    },
     metrics: {
+      parity,
       inferenceBatch1: latency,
+      ...(realHandwriting ? { realHandwriting } : {}),
+      ...(heldOutFonts ? { heldOutFonts } : {}),
+      ...(values.ablation ? { ablation: JSON.parse(readFileSync(values.ablation, "utf8")) } : {}),
       ...(values.compare ? { comparedWithReplacedSystem: JSON.parse(readFileSync(values.compare, "utf8")) } : {}),
     },
-    notMeasured: "No EMNIST or NIST SD19 accuracy: those datasets were not available where this model was trained.",
+    ...(realHandwriting ? {} : { notMeasured: "No EMNIST or NIST SD19 accuracy: publish with --emnist <folder of EMNIST's official test files> to measure it." }),
   });
   writeFileSync(onnxDst.replace(/\.onnx$/, ".card.json"), `${JSON.stringify(card, null, 1)}\n`);
   process.stdout.write(`${JSON.stringify({ model: onnxDst, top1: result.test.top1, top5: result.test.top5, latency })}\n`);
+}
+
+/** What a card keeps of an evaluation: the figures, per class and the worst pairs; not the whole matrix. */
+function cardFigures(r: SplitEvaluation) {
+  return {
+    split: `${r.prefix} ${r.split}`,
+    restrictedTo: r.restrict ?? null,
+    images: r.count,
+    top1: Number(r.top1.toFixed(4)),
+    top5: Number(r.top5.toFixed(4)),
+    perClass: Object.fromEntries(Object.entries(r.perClass).filter(([, v]) => v.count).map(([c, v]) => [c, Number(v.accuracy.toFixed(4))])),
+    mostConfused: r.mostConfused,
+  };
 }
 
 if (require.main === module) {

@@ -16,6 +16,7 @@ export class Worker {
   private stopping = false;
   private wake?: () => void;
   private stack: StackStatus = { state: "checking", detail: "starting" };
+  private current?: AbortController;
 
   constructor(
     private readonly db: Db,
@@ -43,7 +44,12 @@ export class Worker {
     const run = await claimRun(this.db, this.id);
     if (!run) return false;
     log.info({ run: run.id, mode: run.mode, worker: this.id }, "training run started");
-    await executeRun(this.db, this.cfg, run, this.id);
+    this.current = new AbortController();
+    try {
+      await executeRun(this.db, this.cfg, run, this.id, { signal: this.current.signal });
+    } finally {
+      this.current = undefined;
+    }
     const done = await this.db.trainingRun.findUnique({ where: { id: run.id }, select: { status: true, error: true, modelVersionId: true } });
     log.info({ run: run.id, ...done }, "training run finished");
     return true;
@@ -70,8 +76,10 @@ export class Worker {
     }
   }
 
+  /** Stops polling and the run under way (its processes included); the caller puts the run back in the queue. */
   stop(): void {
     this.stopping = true;
+    this.current?.abort();
     this.wake?.();
   }
 

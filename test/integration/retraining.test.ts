@@ -28,7 +28,7 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
   beforeAll(async () => {
     // a tiny generated set for base data, and a barely trained model to play the bad candidate
     python(["training/generate.py", "--out", tinyData, "--max-fonts", "4", "--per-font", "2", "--test-per-font", "2", "--workers", "2"]);
-    python(["training/train.py", "--data", tinyData, "--out", badRun, "--epochs", "1", "--limit", "300", "--skip-parity"]);
+    python(["training/train.py", "--data", tinyData, "--out", badRun, "--epochs", "1", "--limit", "300"]);
   });
   beforeEach(async () => {
     t = await freshDatabase();
@@ -117,14 +117,16 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     await startTraining(t.db, "full");
     const run = (await claimRun(t.db, "worker-a"))!;
     const cfg = parseConfig({ ...process.env, FULL_TRAIN_EPOCHS: "50" });
-    const job = executeRun(t.db, cfg, run, "worker-a", (line) => {
-      if (line.includes('"event": "step"')) {
-        try {
-          execSync(`pkill -KILL -f "handprint-run-${run.id}-"`);
-        } catch {
-          // already gone
+    const job = executeRun(t.db, cfg, run, "worker-a", {
+      onLine: (line) => {
+        if (line.includes('"event": "step"')) {
+          try {
+            execSync(`pkill -KILL -f "handprint-run-${run.id}-"`);
+          } catch {
+            // already gone
+          }
         }
-      }
+      },
     });
     await job;
     const after = await t.db.trainingRun.findUniqueOrThrow({ where: { id: run.id } });

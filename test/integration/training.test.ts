@@ -7,10 +7,15 @@ import sharp from "sharp";
 import { readIdx, readSplit, writeIdx } from "../../lib/datasets/idx";
 import { loadModel, runBatch } from "../../lib/inference/session";
 import { evaluate } from "../../lib/training/evaluate";
+import { checkParity } from "../../lib/training/parity";
+import { ParityFixture } from "../../lib/training/trainer-output";
 import { glyphPng } from "../fixtures/glyphs";
 import { python, PYTHON } from "../helpers/python";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "handprint-training-"));
+
+/** The trainer's ONNX export run in onnxruntime-node against PyTorch's probabilities (its parity.json). */
+const parityOf = (run: string) => checkParity(path.join(run, "model.onnx"), ParityFixture.parse(JSON.parse(readFileSync(path.join(run, "parity.json"), "utf8"))));
 
 /** An "L": a vertical bar on the left and a foot, so a transposition is visible. */
 function letterL(): Uint8Array {
@@ -110,7 +115,7 @@ describe("training data and the trainer", () => {
     const { stdout } = python([
       "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_addr", "127.0.0.1", "--master_port", String(await freePort()),
       "--redirects", "1", "--tee", "1",
-      "training/train.py", "--data", data, "--out", run, "--epochs", "1", "--threads", "1", "--skip-parity",
+      "training/train.py", "--data", data, "--out", run, "--epochs", "1", "--threads", "1", "--no-export",
     ]);
     const events = stdout.split("\n").filter((l) => l.includes("{")).map((l) => ({ rank: l.slice(0, l.indexOf(":")), event: JSON.parse(l.slice(l.indexOf("{"))) }));
     expect(events.find((e) => e.event.event === "start")).toMatchObject({ rank: "[default0]", event: { world_size: 2 } });
@@ -145,7 +150,7 @@ with zipfile.ZipFile('${emnist}/gzip.zip', 'w') as z:
     const { stdout } = python(["training/train.py", "--data", path.join(emnist, "gzip.zip"), "--source-split", "balanced", "--out", run, "--epochs", "1", "--threads", "2"]);
     const events = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(events[0]).toMatchObject({ event: "start", classes: "balanced47", source: "emnist-balanced" });
-    expect(events.find((e) => e.event === "parity")).toMatchObject({ ok: true, argmaxAgreement: 1 });
+    expect(await parityOf(run)).toMatchObject({ ok: true, argmaxAgreement: 1 });
 
     const evalRun = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/eval.ts", "--model", path.join(run, "model.onnx"), "--classes", "balanced47", "--data", path.join(emnist, "gzip"), "--source-split", "balanced"], { encoding: "utf8" });
     expect(evalRun.status).toBe(0);
@@ -163,8 +168,9 @@ with zipfile.ZipFile('${emnist}/gzip.zip', 'w') as z:
     const events = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(events[0]).toMatchObject({ event: "start", device: "cpu", classes: "balanced47" });
     expect(events.some((e) => e.event === "step" && typeof e.eta_s === "number")).toBe(true);
-    expect(events.find((e) => e.event === "parity")).toMatchObject({ ok: true, argmaxAgreement: 1 });
-    expect(events.find((e) => e.event === "parity").maxAbsDiff).toBeLessThan(1e-4);
+    const parity = await parityOf(run);
+    expect(parity).toMatchObject({ ok: true, argmaxAgreement: 1 });
+    expect(parity.maxAbsDiff).toBeLessThan(1e-4);
     const result = JSON.parse(readFileSync(path.join(run, "result.json"), "utf8"));
     expect(result.classes).toHaveLength(47);
 

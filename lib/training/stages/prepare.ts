@@ -1,0 +1,65 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { resolvePath, ROOT } from "../../config";
+import type { ModelVersion } from "../../db/generated/client";
+import { exportDataset, type ExportCounts } from "../../datasets/export";
+import { importDataset } from "../../datasets/import";
+import { Cancelled, runProcess } from "../process";
+import type { RunContext } from "../run-context";
+
+export type Prepared = {
+  classSet: string;
+  parent?: ModelVersion;
+  active?: ModelVersion;
+  fineTune: boolean;
+  /** The newest LabelEvent the snapshot includes: the new version has seen everything up to it. */
+  cutoff: number;
+  dataDir: string;
+  exported: ExportCounts;
+};
+
+/** The base data folders (BASE_DATA_DIR, comma-separated), e.g. the generated set and EMNIST's training parts. */
+export const baseDataDirs = (setting: string) => setting.split(",").map((d) => d.trim()).filter(Boolean);
+
+/**
+ * The database needs base data to train and gate on; on first use it is imported from BASE_DATA_DIR,
+ * the generated set being generated first when it is missing.
+ */
+async function ensureBaseData(ctx: RunContext): Promise<void> {
+  const { db, cfg, log, signal } = ctx;
+  if (await db.sample.count({ where: { source: { not: "user" }, status: "approved", split: "train" } })) return;
+  for (const setting of baseDataDirs(cfg.BASE_DATA_DIR)) {
+    const dir = resolvePath(setting);
+    if (!existsSync(dir)) {
+      if (path.basename(dir) !== "generated") throw new Error(`base data folder ${setting} (BASE_DATA_DIR) does not exist`);
+      await ctx.phase("generating base data");
+      log.add(`no base data in the database and none in ${setting}: generating it (a few minutes, once)`);
+      await runProcess(cfg.PYTHON, [path.join(ROOT, "training", "generate.py"), "--out", dir], { onLine: (line) => log.add(line), signal });
+    }
+    await ctx.phase("importing the base data");
+    log.add(`importing the base data from ${setting} (once)`);
+    const res = await importDataset(db, { dir, signal, onProgress: (p) => p.done === p.total && log.add(`imported ${p.split}: ${p.total}`) });
+    log.add(`imported ${res.inserted} base samples from ${setting}`);
+  }
+}
+
+/** Base data, then a snapshot of the approved samples as IDX files for the trainer. */
+export async function prepare(ctx: RunContext): Promise<Prepared> {
+  const { db, run, log } = ctx;
+  await ensureBaseData(ctx);
+  const base = run.baseModelId ? await db.modelVersion.findUnique({ where: { id: run.baseModelId } }) : undefined;
+  const active = (await db.modelVersion.findFirst({ where: { status: "active" }, orderBy: { activatedAt: "desc" } })) ?? undefined;
+  const parent = base ?? active;
+  const classSet = parent?.classSet ?? "balanced47";
+  const cutoff = (await db.labelEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  const fineTune = run.mode === "fine_tune" && !!parent?.weights;
+  if (run.mode === "fine_tune" && !fineTune) log.add("the base model has no weights to fine-tune from: training from scratch instead");
+  if (ctx.signal.aborted) throw new Cancelled();
+
+  await ctx.phase("exporting the training data");
+  const dataDir = path.join(ctx.work, "data");
+  // A fine-tune replays a slice of the generated data, all the real handwriting twice and the new samples five times.
+  const exported = await exportDataset(db, { classSet, out: dataDir, ...(fineTune ? { trainBaseLimit: 30_000, userRepeat: 5, realRepeat: 2 } : {}) });
+  log.add(`exported ${JSON.stringify(exported.counts)} (${classSet})`);
+  return { classSet, parent, active, fineTune, cutoff, dataDir, exported: exported.counts };
+}
