@@ -28,6 +28,7 @@ export async function executeRun(db: Db, cfg: Config, run: TrainingRun, workerId
   opts.signal?.addEventListener("abort", stopFromOutside, { once: true });
   const progress: Progress = { phase: "starting", history: [], curve: [] };
   let lastWrite = 0;
+  let cancelled = false;
   const beat = async (force = false) => {
     if (!force && Date.now() - lastWrite < 2000) return;
     lastWrite = Date.now();
@@ -37,6 +38,7 @@ export async function executeRun(db: Db, cfg: Config, run: TrainingRun, workerId
       logTail: log.tail,
     });
     if (!alive && !abort.signal.aborted) {
+      cancelled = true;
       log.add("the run was cancelled: stopping");
       abort.abort();
     }
@@ -68,7 +70,12 @@ export async function executeRun(db: Db, cfg: Config, run: TrainingRun, workerId
     const judgement = await stage(() => judge(ctx, prepared, trained, candidate));
     await stage(() => promote(ctx, candidate, judgement));
   } catch (err) {
-    if (abort.signal.aborted) return; // cancelled (the run says so already) or this worker is stopping (it requeues)
+    if (cancelled) {
+      // The run already says "cancelled"; keep the log of how far it got.
+      await db.trainingRun.updateMany({ where: { id: run.id, workerId }, data: { logTail: log.tail } });
+      return;
+    }
+    if (abort.signal.aborted) return; // this worker is stopping: it puts the run back in the queue
     const message = err instanceof Error ? err.message : String(err);
     log.add(`failed: ${message}`);
     await db.trainingRun.updateMany({ where: { id: run.id, workerId, status: "running" }, data: { status: "failed", finishedAt: new Date(), error: message, logTail: log.tail } });

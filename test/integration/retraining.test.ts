@@ -1,4 +1,4 @@
-import { execSync } from "node:child_process";
+import { execSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { approveSample } from "../../lib/labelling/actions";
 import { loadGateSets, runGate } from "../../lib/training/gate";
 import { executeRun } from "../../lib/training/job";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
-import { claimRun, heartbeat, HEARTBEAT_TIMEOUT_MS, recoverStaleRuns, startTraining } from "../../lib/training/runs";
+import { cancelTraining, claimRun, heartbeat, HEARTBEAT_TIMEOUT_MS, recoverStaleRuns, startTraining } from "../../lib/training/runs";
 import { maybeQueueRetrain, unseenApprovedSamples } from "../../lib/training/trigger";
 import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
@@ -135,6 +135,32 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     expect(after.logTail).toMatch(/"event": "start"/);
     const still = await t.db.modelVersion.findFirstOrThrow({ where: { status: "active" } });
     expect(still.id).toBe(active.id);
+    expect(await t.db.modelVersion.count()).toBe(1);
+  });
+
+  it("cancelling a run while it generates base data stops the generator's processes, and nothing after it starts", async () => {
+    await startTraining(t.db, "fine_tune");
+    const run = (await claimRun(t.db, "worker-a"))!;
+    const baseDir = path.join(mkdtempSync(path.join(os.tmpdir(), "handprint-nobase-")), "generated");
+    const cfg = parseConfig({ ...process.env, BASE_DATA_DIR: baseDir });
+    let generating = false;
+    const job = executeRun(t.db, cfg, run, "worker-a", {
+      onLine: (line) => {
+        if (!generating && line.includes('"event": "start"')) {
+          generating = true;
+          void cancelTraining(t.db, run.id);
+        }
+      },
+    });
+    await job;
+    expect(generating).toBe(true);
+    const running = spawnSync("pgrep", ["-f", `generate.py --out ${baseDir}`], { encoding: "utf8" });
+    expect(running.stdout.trim()).toBe(""); // the generator and its pool workers are gone
+    const after = await t.db.trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after.status).toBe("cancelled");
+    expect(after.logTail).toMatch(/cancelled: stopping/);
+    expect(after.logTail).not.toMatch(/importing the base data/);
+    expect(await t.db.sample.count({ where: { source: "generated" } })).toBe(0);
     expect(await t.db.modelVersion.count()).toBe(1);
   });
 
