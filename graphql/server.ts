@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import depthLimit from "graphql-depth-limit";
 import { directiveEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { ROOT } from "../lib/config";
@@ -38,13 +38,24 @@ function costLimit(maxCost: number): ApolloServerPlugin<Context> {
   };
 }
 
+/** Parsing a huge document is itself the cost: longer ones are refused while parsing, before validation. */
+export const MAX_TOKENS = 5000;
+
+/** graphql-js's own words for an over-long document ("more that 5000 tokens") as a plain BAD_USER_INPUT. */
+function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!/Document contains more that \d+ tokens/.test(formatted.message)) return formatted;
+  return { message: `the query is too long (more than ${MAX_TOKENS} tokens): ask for fewer fields or aliases`, extensions: { code: "BAD_USER_INPUT", maxTokens: MAX_TOKENS } };
+}
+
 export function createApolloServer(opts: { maxDepth: number; maxCost: number }): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs,
     resolvers: withAccessChecks(typeDefs, resolvers),
     // CSRF prevention stays on (Apollo's default); introspection helps API clients.
     introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [depthLimit(opts.maxDepth)],
+    formatError,
     plugins: [costLimit(opts.maxCost)],
     includeStacktraceInErrorResponses: false,
   });

@@ -4,10 +4,22 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 
+// One hash at a time: scrypt runs on libuv's small thread pool, which sharp's image work shares, so a flood
+// of sign-ins must not take every thread from the predictions. A plain promise chain is all it takes.
+let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+export const MAX_WAITING_HASHES = 8;
+
+export class HashQueueFull extends Error {}
+
 function scrypt(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password, salt, KEY_LENGTH, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  if (waiting >= MAX_WAITING_HASHES) return Promise.reject(new HashQueueFull("too many sign-ins at once"));
+  waiting++;
+  const run = queue.then(
+    () => new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, KEY_LENGTH, opts, (err, key) => (err ? reject(err) : resolve(key)))),
   );
+  queue = run.catch(() => undefined).finally(() => waiting--);
+  return run;
 }
 
 /** "scrypt$N$r$p$salt$hash", salt and hash in base64url. */
