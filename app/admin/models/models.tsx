@@ -12,8 +12,14 @@ type Model = {
   parentNumber: number | null;
   createdAt: string;
   activatedAt: string | null;
-  card: { metrics?: { heldOut?: { top1: number; top5: number }; heldOutFonts?: { top1: number; top5: number } } };
-  metrics: { gate?: Gate & { candidate?: { base: number | null; user: number | null } } } | null;
+  card: {
+    metrics?: {
+      heldOut?: { top1: number; top5: number };
+      heldOutFonts?: { top1: number; top5: number };
+      realHandwriting?: { split: string; images: number; top1: number; restrictedTo: string | null }[];
+    };
+  };
+  metrics: { gate?: Gate & { candidate?: { base: number | null; real?: number | null; realCount?: number; user: number | null } } } | null;
 };
 type Epoch = { epoch: number; loss: number; train_accuracy: number; test_top1: number };
 type Trigger = { unseenApproved: number; threshold: number; training: { state: string; message: string } };
@@ -24,7 +30,7 @@ type Run = {
   mode: string;
   trigger: string;
   progress: number;
-  metrics: { epoch?: number; loss?: number; accuracy?: number; etaS?: number; history?: Epoch[]; curve?: CurvePoint[]; gate?: Gate } | null;
+  metrics: { phase?: string; epoch?: number; loss?: number; accuracy?: number; etaS?: number; history?: Epoch[]; curve?: CurvePoint[]; gate?: Gate } | null;
   logTail: string | null;
   error: string | null;
   createdAt: string;
@@ -35,6 +41,14 @@ type Run = {
 const lastLine = (error: string) => error.split(" | ").at(-1)!.trim();
 const pct = (v?: number | null) => (v == null ? "–" : `${(v * 100).toFixed(1)}%`);
 const accuracyOf = (m: Model) => m.card.metrics?.heldOut?.top1 ?? m.card.metrics?.heldOutFonts?.top1 ?? null;
+
+/** Accuracy on real handwriting: the gate's fixed slice of real test characters, else the card's EMNIST bymerge test figure. */
+function realAccuracy(m: Model): { value: number; note: string } | null {
+  const gate = m.metrics?.gate?.candidate;
+  if (gate?.real != null) return { value: gate.real, note: `${gate.realCount} real test characters (the gate's slice)` };
+  const bymerge = m.card.metrics?.realHandwriting?.find((r) => r.split.startsWith("emnist-bymerge") && !r.restrictedTo);
+  return bymerge ? { value: bymerge.top1, note: `EMNIST bymerge test, ${bymerge.images} images (model card)` } : null;
+}
 
 /** A small line chart scaled to its own range, so that 90.2% against 90.6% is visible. */
 function Line({ points, title, color, max }: { points: number[]; title: string; color: string; max?: number }) {
@@ -129,7 +143,8 @@ export function Models() {
         {live ? (
           <div className="mt-3" data-testid="live-run">
             <p className="text-sm">
-              Run {live.id} ({live.mode.toLowerCase().replace("_", "-")}, {live.trigger}) is {live.status.toLowerCase()}: epoch {live.metrics?.epoch ?? "–"}, loss{" "}
+              Run {live.id} ({live.mode.toLowerCase().replace("_", "-")}, {live.trigger}) is {live.status.toLowerCase()}
+              {live.metrics?.phase ? <span data-testid="run-phase">: {live.metrics.phase}</span> : null}. Epoch {live.metrics?.epoch ?? "–"}, loss{" "}
               {live.metrics?.loss?.toFixed(3) ?? "–"}, accuracy {pct(live.metrics?.accuracy)}, ETA {live.metrics?.etaS != null ? `${Math.round(live.metrics.etaS)} s` : "–"}
             </p>
             <div className="mt-2 h-3 rounded bg-slate-100" role="progressbar" aria-valuenow={Math.round(live.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
@@ -187,6 +202,7 @@ export function Models() {
               <th>Version</th>
               <th>Status</th>
               <th>Held-out top-1</th>
+              <th>Real handwriting</th>
               <th>Gate</th>
               <th>Parent</th>
               <th />
@@ -198,6 +214,9 @@ export function Models() {
                 <td>v{m.number}</td>
                 <td>{m.status.toLowerCase()}</td>
                 <td>{pct(accuracyOf(m))}</td>
+                <td title={realAccuracy(m)?.note} data-testid={`model-${m.number}-real`}>
+                  {realAccuracy(m) ? `${pct(realAccuracy(m)!.value)}` : "–"}
+                </td>
                 <td className="text-slate-600">{m.metrics?.gate ? (m.metrics.gate.pass ? "passed" : `failed: ${m.metrics.gate.reason}`) : "–"}</td>
                 <td>{m.parentNumber ? `v${m.parentNumber}` : "–"}</td>
                 <td className="text-right">
