@@ -1,5 +1,6 @@
 import type { Db } from "./db/client";
 import { CLASS_SETS } from "./models/classsets";
+import { Scoreboard } from "./models/scoring";
 
 /** Aggregates only, never images: safe to show to anyone. */
 export type DatasetStats = {
@@ -55,39 +56,28 @@ async function activeModelQuality(db: Db): Promise<DatasetStats["activeModel"]> 
   const model = await db.modelVersion.findFirst({ where: { status: "active" }, orderBy: { activatedAt: "desc" }, select: { id: true, number: true, classSet: true } });
   if (!model) return null;
   const set = CLASS_SETS[model.classSet];
-  const labels = set?.labels ?? [];
-  const index = new Map(labels.map((c, i) => [c, i]));
+  const board = new Scoreboard(set?.labels ?? []);
   const pairs = await db.sample.groupBy({
     by: ["label", "predictedLabel"],
-    where: { source: "user", status: "approved", modelVersionId: model.id, label: { not: null }, predictedLabel: { not: null } },
+    // A restricted answer ("digits only") is not the model's own choice: it stays out of its accuracy.
+    where: { source: "user", status: "approved", modelVersionId: model.id, label: { not: null }, predictedLabel: { not: null }, restriction: null },
     _count: { _all: true },
   });
-  const confusion = labels.map(() => labels.map(() => 0));
-  let evaluated = 0;
-  let correct = 0;
   for (const p of pairs) {
-    const y = index.get(set?.merge[p.label!] ?? p.label!);
-    const yhat = index.get(p.predictedLabel!);
-    if (y === undefined || yhat === undefined) continue;
-    confusion[y][yhat] += p._count._all;
-    evaluated += p._count._all;
-    if (y === yhat) correct += p._count._all;
+    const y = set?.indexOf(p.label!);
+    const yhat = set?.indexOf(p.predictedLabel!);
+    if (y !== undefined && yhat !== undefined) board.add(y, yhat, p._count._all);
   }
-  const perClass = labels
-    .map((label, i) => {
-      const count = confusion[i].reduce((a, b) => a + b, 0);
-      return { label, count, accuracy: count ? confusion[i][i] / count : 0 };
-    })
-    .filter((c) => c.count > 0);
-  const mostConfused: { pair: string; errors: number }[] = [];
-  for (let i = 0; i < labels.length; i++) {
-    for (let j = i + 1; j < labels.length; j++) {
-      const errors = confusion[i][j] + confusion[j][i];
-      if (errors) mostConfused.push({ pair: `${labels[i]}/${labels[j]}`, errors });
-    }
-  }
-  mostConfused.sort((a, b) => b.errors - a.errors);
-  return { version: model.number, classSet: model.classSet, evaluated, accuracy: evaluated ? correct / evaluated : null, perClass, labels, confusion, mostConfused: mostConfused.slice(0, 10) };
+  return {
+    version: model.number,
+    classSet: model.classSet,
+    evaluated: board.count,
+    accuracy: board.accuracy,
+    perClass: board.perClass().filter((c) => c.count > 0),
+    labels: board.labels,
+    confusion: board.confusion,
+    mostConfused: board.mostConfused(10),
+  };
 }
 
 const inFlight = new WeakMap<Db, Promise<DatasetStats>>();

@@ -8,7 +8,9 @@ import numpy as np
 from PIL import Image
 from scipy.ndimage import gaussian_filter
 
-SIZE = 28
+from classsets import GEOMETRY
+
+SIZE = GEOMETRY["height"]  # square: models/classsets.json
 BORDER = 2
 INK_THRESHOLD = 0.02  # fraction of full intensity that counts as ink after blurring
 

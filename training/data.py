@@ -5,27 +5,16 @@ A source folder holds `<prefix>-<split>-images-idx3-ubyte[.gz]`, the matching la
 files whose names start with `emnist-` are transposed back on load.
 """
 import gzip
-import json
 import re
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
+from classsets import GEOMETRY, TRANSPOSED_PREFIXES
 from idx import parse_idx
 
-ROOT = Path(__file__).resolve().parent.parent
-CLASS_SETS = json.loads((ROOT / "models" / "classsets.json").read_text())
-GEOMETRY = CLASS_SETS["_image"]
-TRANSPOSED_PREFIXES = tuple(CLASS_SETS["_emnist"]["transposed"])
 _IMAGES = re.compile(r"(?:^|/)(?P<prefix>[^/]+)-(?P<split>train|test)-images-idx3-ubyte(?:\.gz)?$")
-
-
-def class_set(name: str) -> dict:
-    if name not in CLASS_SETS or name.startswith("_"):
-        raise SystemExit(f"unknown class set {name!r}; known: {', '.join(k for k in CLASS_SETS if not k.startswith('_'))}")
-    spec = CLASS_SETS[name]
-    return {"name": name, "labels": list(spec["labels"]), "merge": spec.get("merge", {})}
 
 
 class Source:
@@ -174,13 +163,7 @@ def to_class_set(images: np.ndarray, chars: list[str], spec: dict) -> tuple[np.n
     A label that stands for several characters ("Aa", EMNIST letters) is kept only where the class set
     folds all of them into one class.
     """
-    index = {c: i for i, c in enumerate(spec["labels"])}
-
-    def label_of(text: str) -> int:
-        found = {index.get(spec["merge"].get(c, c), -1) for c in text}
-        return found.pop() if len(found) == 1 else -1
-
-    per_text = {t: label_of(t) for t in set(chars)}
+    per_text = {t: spec.index_of(t) for t in set(chars)}
     labels = np.array([per_text[c] for c in chars], np.int64)
     keep = labels >= 0
     return images[keep], labels[keep]

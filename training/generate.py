@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from scipy.ndimage import binary_dilation, gaussian_filter, map_coordinates
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from convert import emnist_convert  # noqa: E402
+from convert import SIZE, emnist_convert  # noqa: E402
 from fonts import caps_only, covered_chars, handwriting_fonts, hershey_fonts, parse_jhf  # noqa: E402
 from idx import write_idx  # noqa: E402
 
@@ -177,7 +177,7 @@ def make_part(job: dict) -> dict:
                 images.append(img)
                 labels.append(CHARS.index(ch))
     tmp = part.with_suffix(".tmp.npz")
-    np.savez(tmp, images=np.array(images, np.uint8).reshape(-1, 28, 28), labels=np.array(labels, np.uint8))
+    np.savez(tmp, images=np.array(images, np.uint8).reshape(-1, SIZE, SIZE), labels=np.array(labels, np.uint8))
     tmp.replace(part)
     return {"font": font["name"], "images": len(images)}
 

@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from convert import emnist_convert  # noqa: E402
+from convert import SIZE, emnist_convert  # noqa: E402
 from idx import write_idx  # noqa: E402
 
 BYCLASS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -45,7 +45,7 @@ def convert_folder(job: dict) -> dict:
             images.append(img)
             partitions.append(Path(png).parent.name)
     tmp = part.with_suffix(".tmp.npz")
-    np.savez(tmp, images=np.array(images, np.uint8).reshape(-1, 28, 28), partitions=np.array(partitions))
+    np.savez(tmp, images=np.array(images, np.uint8).reshape(-1, SIZE, SIZE), partitions=np.array(partitions))
     tmp.replace(part)
     return {"class": job["char"], "images": len(images)}
 
@@ -89,7 +89,7 @@ def main(argv=None):
             split_images[split].append(img)
             split_labels[split].append(chars.index(job["char"]))
     for split in ("train", "test"):
-        images = np.array(split_images[split], np.uint8).reshape(-1, 28, 28)
+        images = np.array(split_images[split], np.uint8).reshape(-1, SIZE, SIZE)
         write_idx(out / f"{prefix}-{split}-images-idx3-ubyte.gz", images)
         write_idx(out / f"{prefix}-{split}-labels-idx1-ubyte.gz", np.array(split_labels[split], np.uint8))
     (out / f"{prefix}-mapping.txt").write_text("".join(f"{i} {ord(c)}\n" for i, c in enumerate(chars)))

@@ -23,7 +23,8 @@ import torch.nn.functional as F
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data import class_set, epoch_order, load_sources  # noqa: E402
+from classsets import class_set  # noqa: E402
+from data import epoch_order, load_sources  # noqa: E402
 from model import ARCHITECTURES, Probabilities  # noqa: E402
 
 

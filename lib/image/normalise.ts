@@ -1,4 +1,5 @@
 import sharp, { type Metadata } from "sharp";
+import { IMAGE } from "../models/classsets";
 import { ImageError } from "./errors";
 import { binarise, findComponents, removeRuledLines, subtractBackground } from "./ink";
 import { findDesk } from "./paper";
@@ -13,7 +14,7 @@ import { frame, gaussianBlur, type Plane, resize } from "./resample";
  * centre in a square keeping the aspect ratio, 2-pixel border, bicubic to 28x28, rescale to 0-255.
  */
 
-export const SIZE = 28;
+export const SIZE = IMAGE.height; // square: models/classsets.json
 const WORK_MAX = 256; // larger photos are reduced to this longest side first (JPEG: while decoding)
 const WORK_MIN = 128; // tiny images are enlarged so the blur and the crop behave as in training
 const GLYPH_SIDE = 96; // the ink's longest side before the EMNIST blur, as in the generated training data

@@ -13,7 +13,7 @@ export function allowedClasses(classes: string[], set: ClassSet | undefined, res
   const foldsInto = new Map<string, string[]>();
   for (const [from, to] of Object.entries(merge)) foldsInto.set(to, [...(foldsInto.get(to) ?? []), from]);
   const stands = (label: string) => [label, ...(foldsInto.get(label) ?? [])];
-  const wanted = explicit?.length ? new Set(explicit.map((c) => merge[c] ?? c)) : undefined;
+  const wanted = explicit?.length ? new Set(explicit.map((c) => set?.fold(c) ?? c)) : undefined;
   return classes.map((label) => {
     if (wanted) return wanted.has(label);
     const chars = stands(label);

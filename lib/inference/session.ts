@@ -1,4 +1,5 @@
 import * as ort from "onnxruntime-node";
+import { IMAGE, PIXELS } from "../models/classsets";
 
 export type LoadedModel = {
   session: ort.InferenceSession;
@@ -21,12 +22,12 @@ export async function loadModel(onnx: Uint8Array | string, threads = 1): Promise
 
 /** Runs a batch of 28x28 uint8 images (ink = 255) and returns one probability row per image. */
 export async function runBatch(model: LoadedModel, images: Uint8Array[]): Promise<Float32Array[]> {
-  const pixels = 28 * 28;
+  const pixels = PIXELS;
   const input = new Float32Array(images.length * pixels);
   images.forEach((img, i) => {
     for (let p = 0; p < pixels; p++) input[i * pixels + p] = img[p] / 255;
   });
-  const feeds = { [model.inputName]: new ort.Tensor("float32", input, [images.length, 1, 28, 28]) };
+  const feeds = { [model.inputName]: new ort.Tensor("float32", input, [images.length, 1, IMAGE.height, IMAGE.width]) };
   const result = await model.session.run(feeds);
   const out = result[model.outputName].data as Float32Array;
   const classes = out.length / images.length;

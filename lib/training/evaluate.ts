@@ -1,6 +1,7 @@
 import { allowedClasses, type Restriction } from "../inference/restrict";
 import { loadModel, runBatch } from "../inference/session";
 import { classSet } from "../models/classsets";
+import { Scoreboard } from "../models/scoring";
 
 export type LabelledImages = { images: Uint8Array[]; chars: string[] };
 
@@ -41,9 +42,7 @@ export async function evaluate(
     return answers.get(label)!;
   };
   const seedIdx = classes.map((c) => SEED15.has(c));
-  const k = classes.length;
-  const confusion = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  let top1 = 0;
+  const board = new Scoreboard(classes);
   let top5 = 0;
   let skipped = 0;
   let seedCount = 0;
@@ -62,8 +61,7 @@ export async function evaluate(
       const order = Array.from(p.keys()).filter((j) => !allowed || allowed[j]).sort((a, b) => p[b] - p[a]);
       // The confusion matrix counts a many-character label under the class it was answered as, when right.
       const y = ok.has(order[0]) ? order[0] : ok.values().next().value!;
-      confusion[y][order[0]]++;
-      if (ok.has(order[0])) top1++;
+      board.add(y, order[0]);
       if (order.slice(0, 5).some((j) => ok.has(j))) top5++;
       if (SEED15.has(classes[y])) {
         seedCount++;
@@ -73,23 +71,15 @@ export async function evaluate(
     });
   }
   await model.session.release();
-  const n = known.length;
-  const perClass: Evaluation["perClass"] = {};
-  classes.forEach((c, i) => {
-    const count = confusion[i].reduce((a, b) => a + b, 0);
-    perClass[c] = { count, accuracy: count ? confusion[i][i] / count : 0 };
-  });
-  const pairs: { pair: string; errors: number }[] = [];
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) if (confusion[i][j] + confusion[j][i]) pairs.push({ pair: `${classes[i]}/${classes[j]}`, errors: confusion[i][j] + confusion[j][i] });
-  pairs.sort((a, b) => b.errors - a.errors);
+  const n = board.count;
   return {
     count: n,
     skipped,
-    top1: n ? top1 / n : 0,
+    top1: board.accuracy ?? 0,
     top5: n ? top5 / n : 0,
-    perClass,
-    confusion,
-    mostConfused: pairs.slice(0, 10),
+    perClass: Object.fromEntries(board.perClass().map((c) => [c.label, { count: c.count, accuracy: c.accuracy }])),
+    confusion: board.confusion,
+    mostConfused: board.mostConfused(10),
     seed15: { count: seedCount, top1: seedCount ? seedTop1 / seedCount : 0, top1Restricted: seedCount ? seedRestricted / seedCount : 0 },
   };
 }

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { config } from "../config";
+import { PIXELS } from "../models/classsets";
 import { loadModel } from "../inference/session";
 import { timeBatches } from "../inference/timing";
 import { summary } from "../timing";
@@ -29,7 +30,7 @@ function exportWeights(runDir: string, dest: string): void {
 /** Batch-1 latency on one thread, the way the server runs it. */
 export async function measureLatency(onnxPath: string, runs = 2000): Promise<{ p50Ms: number; p99Ms: number; threads: number }> {
   const model = await loadModel(onnxPath, 1);
-  const image = new Uint8Array(784).map((_, i) => (i * 37) % 256);
+  const image = new Uint8Array(PIXELS).map((_, i) => (i * 37) % 256);
   const { p50, p99 } = summary(await timeBatches(model, [image], runs, 200));
   await model.session.release();
   return { p50Ms: p50, p99Ms: p99, threads: 1 };
