@@ -86,6 +86,9 @@ function initialise(dataDir: string, onLog: (line: string) => void): void {
     "--auth-root-authentication-method=normal",
     "--skip-test-db",
     "--skip-name-resolve",
+    // Without it the script refuses to run where neither the host name nor "localhost" resolves (a
+    // minimal container or chroot with no /etc/hosts), although the server never resolves names here.
+    "--force",
   ];
   if (process.getuid?.() === 0) args.push("--user=root");
   const res = spawnSync(installDb, args, { encoding: "utf8" });
