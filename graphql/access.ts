@@ -1,7 +1,7 @@
 import { Kind, parse } from "graphql";
 import { requireAdmin } from "../lib/auth/guard";
 import type { Context } from "./context";
-import { gqlError } from "./errors";
+import { gqlError } from "./resolver-errors";
 
 /**
  * Who may use a field is declared in schema.graphql with @access(role: PUBLIC | ADMIN): on every Query

@@ -1,4 +1,4 @@
-import { ImageError } from "./image/errors";
+import { ImageError } from "./image/image-error";
 
 /** The error codes of DESIGN.md, shared by GraphQL (extensions.code) and REST (HTTP status + JSON body). */
 export type ApiErrorCode =

@@ -1,5 +1,5 @@
 import type { Db } from "./db/client";
-import { errorSummary } from "./errors";
+import { errorSummary } from "./error-summary";
 import type { ActiveModel } from "./inference/active-model";
 import { describeAvailability, trainingAvailability, type TrainingAvailability } from "./training/stack";
 

@@ -11,7 +11,7 @@ import { log } from "../../lib/log";
 import { sharedDatasetStats } from "../../lib/stats";
 import { maybeQueueRetrain } from "../../lib/training/trigger";
 import type { Context } from "../context";
-import { ApiError, guarded, parseId } from "../errors";
+import { ApiError, guarded, parseId } from "../resolver-errors";
 
 type SampleRow = {
   id: number;

@@ -7,7 +7,7 @@ import { predictAndStore } from "../../lib/samples/predict";
 import { QUEUE_SELECT } from "../../lib/labelling/queue";
 import { PREDICTION_SELECT, storedPrediction } from "../../lib/samples/view";
 import type { Context } from "../context";
-import { ApiError, guarded, parseId } from "../errors";
+import { ApiError, guarded, parseId } from "../resolver-errors";
 import { sampleNode } from "./admin";
 
 /** Image argument: plain base64 or a data URL (data:image/png;base64,...). */

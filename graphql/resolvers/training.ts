@@ -5,7 +5,7 @@ import { cancelTraining, startTraining } from "../../lib/training/runs";
 import { describeAvailability, trainingAvailability } from "../../lib/training/stack";
 import { unseenApprovedSamples } from "../../lib/training/trigger";
 import type { Context } from "../context";
-import { guarded, parseId } from "../errors";
+import { guarded, parseId } from "../resolver-errors";
 import { MODEL_SELECT, modelVersion } from "./models";
 
 const RUN_INCLUDE = { modelVersion: { select: { number: true } }, baseModel: { select: { number: true } } } as const;

@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from "sharp";
 import { IMAGE } from "../models/classsets";
-import { ImageError } from "./errors";
+import { ImageError } from "./image-error";
 import { binarise, findComponents, removeRuledLines, subtractBackground } from "./ink";
 import { findDesk } from "./paper";
 import { frame, gaussianBlur, type Plane, resize } from "./resample";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { errorSummary } from "../errors";
+import { errorSummary } from "../error-summary";
 import { log } from "../log";
 import { parseCard, type ModelCard } from "../models/card";
 import { loadModel, type LoadedModel } from "./session";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Pool } from "../db/pool";
-import { ImageError } from "../image/errors";
+import { ImageError } from "../image/image-error";
 import { CONTENT_TYPES, normalise, pixelsToPng } from "../image/normalise";
 import type { ServingModel } from "../inference/active-model";
 import type { Batcher } from "../inference/batcher";

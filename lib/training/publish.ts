@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { config } from "../config";
 import { PIXELS } from "../models/classsets";
 import { loadModel } from "../inference/session";
-import { timeBatches } from "../inference/timing";
+import { timeBatches } from "../inference/time-batches";
 import { summary } from "../timing";
 import { buildCard } from "./card";
 import { evaluateFolder, type SplitEvaluation } from "./evaluate-folder";

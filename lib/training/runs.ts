@@ -1,23 +1,23 @@
 import type { Db } from "../db/client";
 import type { Prisma, TrainingMode } from "../db/generated/client";
 import { ApiError } from "../api-errors";
+import { withNamedLock } from "../db/lock";
 
 export const HEARTBEAT_TIMEOUT_MS = 60_000;
+/** Held while checking that no run is queued or running and queuing one (admins and the trigger alike). */
+export const TRAINING_QUEUE_LOCK = "handprint_retrain_trigger";
 export const MAX_ATTEMPTS = 3;
 
 /** An admin's run: refused while another is queued or running. */
 export async function startTraining(db: Db, mode: TrainingMode, requestedById?: number) {
-  return db.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe("SELECT GET_LOCK('handprint_retrain_trigger', 10)");
-    try {
+  return db.$transaction((tx) =>
+    withNamedLock(tx, TRAINING_QUEUE_LOCK, async () => {
       const busy = await tx.trainingRun.findFirst({ where: { status: { in: ["queued", "running"] } }, select: { id: true, status: true } });
       if (busy) throw new ApiError("CONFLICT", `training run ${busy.id} is already ${busy.status}`, { runId: busy.id });
       const base = await tx.modelVersion.findFirst({ where: { status: "active" }, orderBy: { activatedAt: "desc" }, select: { id: true } });
       return tx.trainingRun.create({ data: { trigger: "manual", mode, requestedById, baseModelId: base?.id } });
-    } finally {
-      await tx.$queryRawUnsafe("SELECT RELEASE_LOCK('handprint_retrain_trigger')");
-    }
-  });
+    }),
+  );
 }
 
 export async function cancelTraining(db: Db, id: number) {

@@ -1,4 +1,6 @@
 import type { Db } from "../db/client";
+import { withNamedLock } from "../db/lock";
+import { TRAINING_QUEUE_LOCK } from "./runs";
 
 /**
  * Approved user training samples that the active model has not seen: those approved (or relabelled) by a
@@ -33,16 +35,13 @@ async function lastRunWentNowhereOnTheseApprovals(db: Db): Promise<boolean> {
 export async function maybeQueueRetrain(db: Db, threshold: number): Promise<{ queued: boolean; unseen: number; runId?: number }> {
   const unseen = await unseenApprovedSamples(db);
   if (unseen < threshold || (await lastRunWentNowhereOnTheseApprovals(db))) return { queued: false, unseen };
-  return db.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe("SELECT GET_LOCK('handprint_retrain_trigger', 10)");
-    try {
+  return db.$transaction((tx) =>
+    withNamedLock(tx, TRAINING_QUEUE_LOCK, async () => {
       const busy = await tx.trainingRun.count({ where: { status: { in: ["queued", "running"] } } });
       if (busy) return { queued: false, unseen };
       const base = await tx.modelVersion.findFirst({ where: { status: "active" }, orderBy: { activatedAt: "desc" }, select: { id: true } });
       const run = await tx.trainingRun.create({ data: { trigger: "auto", mode: "fine_tune", baseModelId: base?.id } });
       return { queued: true, unseen, runId: run.id };
-    } finally {
-      await tx.$queryRawUnsafe("SELECT RELEASE_LOCK('handprint_retrain_trigger')");
-    }
-  });
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 // node --import tsx test/bench/inference.ts [model.onnx] : model latency at batch 1 and throughput with batching.
 import { loadModel } from "../../lib/inference/session";
-import { timeBatches } from "../../lib/inference/timing";
+import { timeBatches } from "../../lib/inference/time-batches";
 import { summary } from "../../lib/timing";
 
 async function main() {

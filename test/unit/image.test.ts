@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import sharp from "sharp";
-import { ImageError } from "../../lib/image/errors";
+import { ImageError } from "../../lib/image/image-error";
 import { normalise, pixelsToPng } from "../../lib/image/normalise";
 import { GLYPHS, glyphPng, glyphSvg, rasterise, rng, similarity, simulatedPhoto } from "../fixtures/glyphs";
 
