@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { ApiError } from "./api-errors";
 
 /** Requests per client and window, counted in this process (rate-limiter-flexible's memory store). */
 export class RateLimiter {
@@ -28,4 +29,10 @@ export class RateLimiter {
  */
 export function clientKey(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+}
+
+/** Counts one request of this client and refuses it (RATE_LIMITED, with retryAfter) when over the limit. */
+export async function enforceRateLimit(limiter: RateLimiter, key: string, what = "predictions"): Promise<void> {
+  const wait = await limiter.take(key);
+  if (wait) throw new ApiError("RATE_LIMITED", `too many ${what}; try again in ${wait} s`, { retryAfter: wait });
 }

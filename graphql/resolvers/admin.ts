@@ -1,45 +1,22 @@
 import { requireAdmin } from "../../lib/auth/guard";
 import type { SampleStatus } from "../../lib/db/generated/client";
-import { pixelsToPng } from "../../lib/image/normalise";
-import type { Ranked } from "../../lib/inference/restrict";
 import { approveSample, bulk, rejectSample, relabelSample, undoLast, type ActionInput } from "../../lib/labelling/actions";
 import { listLabelEvents } from "../../lib/labelling/events";
 import { listSamples, QUEUE_SELECT, type QueueOrder } from "../../lib/labelling/queue";
 import { mapNodes } from "../../lib/pagination";
-import { pngDataUrl } from "../../lib/samples/predict";
+import { sampleView } from "../../lib/samples/view";
 import { log } from "../../lib/log";
 import { sharedDatasetStats } from "../../lib/stats";
 import { maybeQueueRetrain } from "../../lib/training/trigger";
 import type { Context } from "../context";
 import { ApiError, guarded, parseId } from "../resolver-errors";
 
-type SampleRow = {
-  id: number;
-  source: string;
-  status: string;
-  image?: Uint8Array;
-  topK?: unknown;
-  modelVersion?: { number: number } | null;
-};
-
-/** A Sample row in the API's shape. */
-export async function sampleNode<T extends SampleRow>(row: T) {
-  return {
-    ...row,
-    source: row.source.toUpperCase(),
-    status: row.status.toUpperCase(),
-    image28: row.image ? pngDataUrl(await pixelsToPng(row.image)) : null,
-    topK: (row.topK as Ranked[] | null) ?? null,
-    modelVersion: row.modelVersion?.number ?? null,
-  };
-}
-
 function ref(input: { id: string; version: number }): ActionInput {
   return { id: parseId(input.id), version: input.version };
 }
 
 async function reload(ctx: Context, sampleId: number) {
-  return sampleNode(await ctx.db.sample.findUniqueOrThrow({ where: { id: sampleId }, select: QUEUE_SELECT }));
+  return sampleView(await ctx.db.sample.findUniqueOrThrow({ where: { id: sampleId }, select: QUEUE_SELECT }));
 }
 
 const admin = (ctx: Context) => requireAdmin(ctx.user);
@@ -81,7 +58,7 @@ export const adminResolvers = {
           first: args.first ?? undefined,
           after: args.after,
         });
-        return mapNodes(res, sampleNode);
+        return mapNodes(res, sampleView);
       }),
     labelEvents: (_: unknown, args: { first?: number | null; after?: string | null; sampleId?: string | null }, ctx: Context) =>
       guarded(async () => {

@@ -3,12 +3,12 @@ import { mapNodes } from "../../lib/pagination";
 import { listPredictions } from "../../lib/samples/list";
 import type { Restriction } from "../../lib/inference/restrict";
 import { recordFeedback } from "../../lib/samples/feedback";
+import { enforceRateLimit } from "../../lib/ratelimit";
 import { predictAndStore } from "../../lib/samples/predict";
 import { QUEUE_SELECT } from "../../lib/labelling/queue";
-import { PREDICTION_SELECT, storedPrediction } from "../../lib/samples/view";
+import { PREDICTION_SELECT, sampleView, storedPrediction } from "../../lib/samples/view";
 import type { Context } from "../context";
 import { ApiError, guarded, parseId } from "../resolver-errors";
-import { sampleNode } from "./admin";
 
 /** Image argument: plain base64 or a data URL (data:image/png;base64,...). */
 function decodeImage(image: string): Buffer {
@@ -38,14 +38,13 @@ export const predictionResolvers = {
     sample: (_: unknown, args: { id: string }, ctx: Context) =>
       guarded(async () => {
         const row = await ctx.db.sample.findUnique({ where: { id: parseId(args.id) }, select: QUEUE_SELECT });
-        return row ? sampleNode(row) : null;
+        return row ? sampleView(row) : null;
       }),
   },
   Mutation: {
     predict: (_: unknown, args: { image: string; restrict?: string | null; classes?: string[] | null }, ctx: Context) =>
       guarded(async () => {
-        const wait = await ctx.predictLimiter.take(ctx.clientKey);
-        if (wait) throw new ApiError("RATE_LIMITED", `too many predictions; try again in ${wait} s`, { retryAfter: wait });
+        await enforceRateLimit(ctx.predictLimiter, ctx.clientKey);
         const bytes = decodeImage(args.image);
         const restrict = (args.restrict?.toLowerCase() as Restriction | undefined) ?? undefined;
         return predictAndStore(ctx.predict, { bytes, restrict, classes: args.classes ?? undefined });

@@ -6,6 +6,7 @@ import type { ServingModel } from "../inference/active-model";
 import type { Batcher } from "../inference/batcher";
 import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
 import { CLASS_SETS } from "../models/classsets";
+import { pngDataUrl } from "./view";
 
 export type PredictInput = {
   bytes: Buffer;
@@ -36,10 +37,6 @@ export function splitFor(sha256: string): "train" | "test" {
 }
 
 const ms = (start: number) => Math.round((performance.now() - start) * 100) / 100;
-
-export function pngDataUrl(png: Buffer | Uint8Array): string {
-  return `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
-}
 
 /** Normalise, predict, store as a pending user sample (before answering), answer. */
 export async function predictAndStore(deps: PredictDeps, input: PredictInput): Promise<PredictionResult> {

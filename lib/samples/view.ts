@@ -1,6 +1,13 @@
 import { pixelsToPng } from "../image/normalise";
 import type { Ranked } from "../inference/restrict";
-import { pngDataUrl } from "./predict";
+
+/** The one place stored samples take their API shape, the 28x28 image as a PNG data URL included. */
+
+export function pngDataUrl(png: Buffer | Uint8Array): string {
+  return `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
+}
+
+const image28Url = async (pixels: Uint8Array) => pngDataUrl(await pixelsToPng(pixels));
 
 export const PREDICTION_SELECT = {
   id: true,
@@ -32,11 +39,25 @@ export async function storedPrediction(row: StoredPrediction) {
     label: row.predictedLabel ?? "",
     confidence: row.confidence ?? 0,
     top5: (row.topK as Ranked[] | null) ?? [],
-    image28: pngDataUrl(await pixelsToPng(row.image)),
+    image28: await image28Url(row.image),
     model: { version: row.modelVersion?.number ?? 0, classSet: row.modelVersion?.classSet ?? row.classSet },
     timings: null,
     reused: false,
     suggestedLabel: row.suggestedLabel,
     createdAt: row.createdAt,
+  };
+}
+
+type SampleRow = { id: number; source: string; status: string; image?: Uint8Array; topK?: unknown; modelVersion?: { number: number } | null };
+
+/** A Sample row (queue, sample(id)) in the API's shape. */
+export async function sampleView<T extends SampleRow>(row: T) {
+  return {
+    ...row,
+    source: row.source.toUpperCase(),
+    status: row.status.toUpperCase(),
+    image28: row.image ? await image28Url(row.image) : null,
+    topK: (row.topK as Ranked[] | null) ?? null,
+    modelVersion: row.modelVersion?.number ?? null,
   };
 }

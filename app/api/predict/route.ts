@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ApiError, errorResponse, toApiError } from "../../../lib/api-errors";
 import { config } from "../../../lib/config";
 import { log } from "../../../lib/log";
-import { clientKey } from "../../../lib/ratelimit";
+import { clientKey, enforceRateLimit } from "../../../lib/ratelimit";
 import { predictDeps, predictLimiter } from "../../../lib/runtime";
 import { readBodyCapped } from "../../../lib/request-body";
 import { predictAndStore } from "../../../lib/samples/predict";
@@ -26,8 +26,7 @@ const options = z.object({
  */
 export async function POST(request: Request) {
   try {
-    const wait = await predictLimiter().take(clientKey(request.headers));
-    if (wait) throw new ApiError("RATE_LIMITED", `too many predictions; try again in ${wait} s`, { retryAfter: wait });
+    await enforceRateLimit(predictLimiter(), clientKey(request.headers));
     const limit = config().MAX_UPLOAD_BYTES;
 
     const url = new URL(request.url);
