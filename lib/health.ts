@@ -1,7 +1,7 @@
 import type { Db } from "./db/client";
 import { errorSummary } from "./error-summary";
 import type { ActiveModel } from "./inference/active-model";
-import { describeAvailability, trainingAvailability, type TrainingAvailability } from "./training/stack";
+import { describeAvailability, trainingAvailability, type TrainingAvailability } from "./training/availability";
 
 export type Health = {
   ok: boolean;

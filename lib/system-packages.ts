@@ -9,9 +9,10 @@ import { findMariadbd } from "./db/embedded";
  */
 export type Need = "serve" | "training" | "tests";
 
-type SystemPackage = { name: string; for: Need[]; why: string; present: (python: string) => boolean };
+type SystemPackage = { name: string; for: Need[]; why: string; present: (python: string) => boolean; pythonModule?: string };
 
 const importable = (module: string) => (python: string) => spawnSync(python, ["-c", `import ${module}`], { stdio: "ignore" }).status === 0;
+const pythonPackage = (name: string, module: string, why: string): SystemPackage => ({ name, for: ["training", "tests"], why, present: importable(module), pythonModule: module });
 const installed = (name: string) => () => spawnSync("dpkg-query", ["-W", "-f=${Status}", name], { encoding: "utf8" }).stdout?.includes("install ok installed") ?? false;
 const handwritingFont = (name: string): SystemPackage => ({
   name,
@@ -22,10 +23,10 @@ const handwritingFont = (name: string): SystemPackage => ({
 
 export const SYSTEM_PACKAGES: SystemPackage[] = [
   { name: "mariadb-server", for: ["serve", "tests"], why: "the private database (unless DATABASE_URL names another server)", present: () => !!findMariadbd() },
-  { name: "python3-torch", for: ["training", "tests"], why: "PyTorch, which trains and fine-tunes the model", present: importable("torch") },
-  { name: "python3-onnx", for: ["training", "tests"], why: "writes the trained model as ONNX for serving", present: importable("onnx") },
-  { name: "python3-scipy", for: ["training", "tests"], why: "elastic distortion in the generated base data", present: importable("scipy") },
-  { name: "python3-pil", for: ["training", "tests"], why: "draws the generated base data", present: importable("PIL") },
+  pythonPackage("python3-torch", "torch", "PyTorch, which trains and fine-tunes the model"),
+  pythonPackage("python3-onnx", "onnx", "writes the trained model as ONNX for serving"),
+  pythonPackage("python3-scipy", "scipy", "elastic distortion in the generated base data"),
+  pythonPackage("python3-pil", "PIL", "draws the generated base data"),
   { name: "hershey-fonts-data", for: ["training", "tests"], why: "single-stroke fonts drawn as pen paths in the generated base data", present: () => existsSync("/usr/share/hershey-fonts") },
   ...["fonts-dkg-handwriting", "fonts-bwht", "fonts-femkeklaver", "fonts-breip", "fonts-rufscript", "fonts-humor-sans", "fonts-dancingscript", "fonts-comic-neue"].map(handwritingFont),
   { name: "chromium", for: ["tests"], why: "the browser tests (through playwright-core)", present: () => spawnSync("sh", ["-c", "command -v chromium"], { stdio: "ignore" }).status === 0 },
@@ -33,7 +34,12 @@ export const SYSTEM_PACKAGES: SystemPackage[] = [
 
 /** The packages for these needs that are not installed (python: the interpreter training runs with). */
 export function missingPackages(needs: Need[], python: string): SystemPackage[] {
-  return SYSTEM_PACKAGES.filter((p) => p.for.some((n) => needs.includes(n)) && !p.present(python));
+  const wanted = SYSTEM_PACKAGES.filter((p) => p.for.some((n) => needs.includes(n)));
+  // One interpreter start for all the Python modules (importing torch takes a second or two); one per
+  // module only when something is missing, to name it.
+  const modules = wanted.map((p) => p.pythonModule).filter(Boolean);
+  const allImport = modules.length > 0 && importable(modules.join(", "))(python);
+  return wanted.filter((p) => !(allImport && p.pythonModule) && !p.present(python));
 }
 
 export const installCommand = (packages: string[]) => `sudo apt-get install -y --no-install-recommends ${packages.join(" ")}`;

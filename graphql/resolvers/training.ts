@@ -2,7 +2,7 @@ import { requireAdmin } from "../../lib/auth/guard";
 import type { TrainingMode } from "../../lib/db/generated/client";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
 import { cancelTraining, startTraining } from "../../lib/training/runs";
-import { describeAvailability, trainingAvailability } from "../../lib/training/stack";
+import { describeAvailability, trainingAvailability } from "../../lib/training/availability";
 import { unseenApprovedSamples } from "../../lib/training/trigger";
 import type { Context } from "../context";
 import { guarded, parseId } from "../resolver-errors";

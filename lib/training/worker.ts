@@ -4,7 +4,8 @@ import type { Db } from "../db/client";
 import { log } from "../log";
 import { executeRun } from "./job";
 import { claimRun, recoverStaleRuns } from "./runs";
-import { forgetWorker, prepareTrainingStack, reportWorker, type StackStatus } from "./stack";
+import { forgetWorker, reportWorker, type StackStatus } from "./availability";
+import { prepareTrainingStack } from "./stack";
 import { maybeQueueRetrain } from "./trigger";
 
 /**
