@@ -57,23 +57,24 @@ export class Worker {
   }
 
   async run(): Promise<void> {
-    // The row stays fresh while packages install (minutes), so the page shows "installing", not "no worker".
+    // The row stays fresh while packages install and while a run trains (minutes), so pages never take a
+    // busy worker for a gone one.
     const alive = setInterval(() => void reportWorker(this.db, this.id, this.stack).catch(() => undefined), 10_000);
     try {
       await this.prepare();
+      while (!this.stopping) {
+        try {
+          if (await this.tick()) continue;
+        } catch (err) {
+          log.error({ err: err instanceof Error ? err.message : String(err) }, "worker pass failed");
+        }
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, this.cfg.WORKER_POLL_MS).unref();
+        });
+      }
     } finally {
       clearInterval(alive);
-    }
-    while (!this.stopping) {
-      try {
-        if (await this.tick()) continue;
-      } catch (err) {
-        log.error({ err: err instanceof Error ? err.message : String(err) }, "worker pass failed");
-      }
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, this.cfg.WORKER_POLL_MS).unref();
-      });
     }
   }
 
