@@ -10,7 +10,9 @@ import { ActiveModel } from "../../lib/inference/active-model";
 import { Batcher } from "../../lib/inference/batcher";
 import { approveSample } from "../../lib/labelling/actions";
 import { loadGateSets, runGate } from "../../lib/training/gate";
+import { describeAvailability, trainingAvailability } from "../../lib/training/availability";
 import { executeRun } from "../../lib/training/job";
+import { Worker } from "../../lib/training/worker";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
 import { cancelTraining, claimRun, heartbeat, HEARTBEAT_TIMEOUT_MS, recoverStaleRuns, startTraining } from "../../lib/training/runs";
 import { maybeQueueRetrain, unseenApprovedSamples } from "../../lib/training/trigger";
@@ -136,6 +138,22 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     const still = await t.db.modelVersion.findFirstOrThrow({ where: { status: "active" } });
     expect(still.id).toBe(active.id);
     expect(await t.db.modelVersion.count()).toBe(1);
+  });
+
+  it("a worker says whether it can train: ready here, and unavailable with the fix where PyTorch is missing and apt may not run", async () => {
+    const ready = new Worker(t.db, parseConfig({ ...process.env }));
+    expect(await ready.prepare()).toMatchObject({ state: "ready" });
+    expect(await trainingAvailability(t.db)).toMatchObject({ state: "ready", workers: 1 });
+    await t.db.trainingWorker.deleteMany();
+    const lacking = new Worker(t.db, parseConfig({ ...process.env, PYTHON: "/nonexistent/python3", SKIP_APT: "true" }));
+    const status = await lacking.prepare();
+    expect(status.state).toBe("unavailable");
+    expect(status.detail).toMatch(/^python3-torch, python3-onnx, python3-scipy, python3-pil not installed and SKIP_APT is set; run: sudo apt-get install -y --no-install-recommends python3-torch python3-onnx python3-scipy python3-pil, then restart the worker/);
+    expect(describeAvailability(await trainingAvailability(t.db))).toMatch(/^training unavailable: python3-torch/);
+    // a queued run waits for a worker that can train instead of failing
+    await startTraining(t.db, "fine_tune");
+    expect(await lacking.tick()).toBe(false);
+    expect(await t.db.trainingRun.findFirstOrThrow()).toMatchObject({ status: "queued" });
   });
 
   it("cancelling a run while it generates base data stops the generator's processes, and nothing after it starts", async () => {
