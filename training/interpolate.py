@@ -1,0 +1,63 @@
+"""Weight interpolation of a fine-tuned model with the model it started from (WiSE-FT, Wortsman et al. 2022).
+
+A fine-tune on new data (real handwriting) drifts from what its starting point knew (the generated,
+canvas-like styles); the straight line between the two sets of weights often keeps more of both. Writes a
+run folder like train.py's (model.onnx, parity.json, weights.pt, result.json), ready for model:publish.
+
+  /usr/bin/python3 training/interpolate.py --start old.pt --tuned runs/ft/weights.pt --alpha 0.7 \\
+      --result runs/ft/result.json --test-data data/generated --out runs/ft-wise
+"""
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from classsets import class_set  # noqa: E402
+from data import load_sources  # noqa: E402
+from model import HandprintNet  # noqa: E402
+from train import card_metrics, emit, evaluate, export, save_atomic, write_parity_fixture  # noqa: E402
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--start", required=True, help="weights the fine-tune started from")
+    ap.add_argument("--tuned", required=True, help="the fine-tuned weights")
+    ap.add_argument("--alpha", type=float, required=True, help="share of the fine-tuned weights, 0..1")
+    ap.add_argument("--result", required=True, help="the fine-tune's result.json (data, recipe, history)")
+    ap.add_argument("--test-data", nargs="+", required=True, metavar="SOURCE", help="held-out IDX data to score the result on")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    if not 0 <= args.alpha <= 1:
+        raise SystemExit("--alpha must be between 0 and 1")
+    start, tuned = (torch.load(p, map_location="cpu") for p in (args.start, args.tuned))
+    if start["classes"] != tuned["classes"] or start.get("width") != tuned.get("width"):
+        raise SystemExit("the two models differ in classes or width; only a fine-tune and its starting point can be interpolated")
+    mixed = {k: (v.float() * args.alpha + start["model"][k].float() * (1 - args.alpha)).to(v.dtype) if v.is_floating_point() else v
+             for k, v in tuned["model"].items()}
+    spec = class_set(tuned["class_set"])
+    model = HandprintNet(len(spec["labels"]), width=tuned.get("width", 32))
+    model.load_state_dict(mixed)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    te_x, te_y, _ = load_sources(args.test_data, "test", spec)
+    test_x, test_y = torch.from_numpy(te_x), torch.from_numpy(te_y)
+    _, _, probs = evaluate(model, test_x, test_y)
+    result = json.loads(Path(args.result).read_text())
+    result.update(test=card_metrics(probs, te_y, spec["labels"]), test_images=int(len(te_y)),
+                  interpolated={"alpha": args.alpha, "start": str(args.start), "tuned": str(args.tuned)})
+    onnx_path = export(model, spec["labels"], spec["name"], out, test_x[:1].float().unsqueeze(1) / 255.0)
+    result["onnx_sha256"] = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
+    write_parity_fixture(test_x, model, out)
+    save_atomic({"model": model.state_dict(), "arch": "handprint", "width": tuned.get("width", 32), "classes": spec["labels"],
+                 "class_set": spec["name"]}, out / "weights.pt")
+    (out / "result.json").write_text(json.dumps(result, indent=1))
+    emit(event="done", top1=result["test"]["top1"], top5=result["test"]["top5"], alpha=args.alpha, out=str(out))
+
+
+if __name__ == "__main__":
+    main()
