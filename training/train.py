@@ -274,6 +274,7 @@ def main(argv=None):
                   "epochs": args.epochs, "train_seconds": train_seconds, "device": str(device), "world_size": WORLD,
                   "fine_tuned_from": args.init, "history": history, "test": metrics}
         if not args.no_export:
+            emit(event="export")
             onnx_path = export(model, spec["labels"], spec["name"], out, test_x[:1].float().unsqueeze(1) / 255.0)
             result["onnx_sha256"] = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
             result["onnx_bytes"] = onnx_path.stat().st_size

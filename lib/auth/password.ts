@@ -8,7 +8,7 @@ const KEY_LENGTH = 32;
 // of sign-ins must not take every thread from the predictions. A plain promise chain is all it takes.
 let queue: Promise<unknown> = Promise.resolve();
 let waiting = 0;
-export const MAX_WAITING_HASHES = 8;
+const MAX_WAITING_HASHES = 8;
 
 export class HashQueueFull extends Error {}
 

@@ -19,7 +19,7 @@ export type Prepared = {
 };
 
 /** The base data folders (BASE_DATA_DIR, comma-separated), e.g. the generated set and EMNIST's training parts. */
-export const baseDataDirs = (setting: string) => setting.split(",").map((d) => d.trim()).filter(Boolean);
+const baseDataDirs = (setting: string) => setting.split(",").map((d) => d.trim()).filter(Boolean);
 
 /**
  * The database needs base data to train and gate on; on first use it is imported from BASE_DATA_DIR,
