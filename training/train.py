@@ -28,7 +28,6 @@ from data import epoch_order, load_sources  # noqa: E402
 from model import ARCHITECTURES, Probabilities  # noqa: E402
 
 
-
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, nargs="+", metavar="SOURCE",

@@ -27,12 +27,11 @@ export type ActionInput = { id: number; version: number };
 /** A label typed by an admin, checked against the sample's class set (merged letters fold: c -> C). */
 export function validLabel(classSet: string, label: string): string {
   const set = CLASS_SETS[classSet];
-  const trimmed = label.trim();
-  const index = [...trimmed].length === 1 ? set?.indexOf(trimmed) : undefined;
-  if (!set || index === undefined) {
+  const known = set?.classOf(label.trim());
+  if (!set || known === undefined) {
     throw new ApiError("BAD_USER_INPUT", `${quoteInput(label)} is not a label of ${classSet} (${set?.labels.join("") ?? "unknown class set"})`);
   }
-  return set.labels[index];
+  return known;
 }
 
 async function change(

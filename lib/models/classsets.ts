@@ -17,6 +17,8 @@ export type ClassSet = {
    * characters (EMNIST letters: "Aa"); it has an index only where the set folds all of them into one class.
    */
   indexOf(label: string): number | undefined;
+  /** The class one typed character belongs to ("o" -> "O"); undefined for anything else. */
+  classOf(char: string): string | undefined;
 };
 
 export const IMAGE = raw._image as { height: number; width: number };
@@ -28,17 +30,16 @@ function makeClassSet(name: string, spec: RawSet): ClassSet {
   const merge = spec.merge ?? {};
   const index = new Map(labels.map((c, i) => [c, i]));
   const fold = (char: string) => merge[char] ?? char;
-  return {
-    name,
-    labels,
-    merge,
-    fold,
-    indexOf(label) {
-      const found = new Set([...label].map((c) => index.get(fold(c))));
-      const [only] = found;
-      return found.size === 1 ? only : undefined;
-    },
+  const indexOf = (label: string) => {
+    const found = new Set([...label].map((c) => index.get(fold(c))));
+    const [only] = found;
+    return found.size === 1 ? only : undefined;
   };
+  const classOf = (char: string) => {
+    const i = [...char].length === 1 ? indexOf(char) : undefined;
+    return i === undefined ? undefined : labels[i];
+  };
+  return { name, labels, merge, fold, indexOf, classOf };
 }
 
 /** The class sets (models/classsets.json is the source of truth, shared with training/). */

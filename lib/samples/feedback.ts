@@ -20,11 +20,11 @@ export async function recordFeedback(db: Db, id: number, input: { correct?: bool
     const label = input.label?.trim();
     if (!label) throw new ApiError("BAD_USER_INPUT", "say the prediction was correct, or give the right character in `label`");
     const set = CLASS_SETS[sample.classSet];
-    const index = [...label].length === 1 ? set?.indexOf(label) : undefined;
-    if (!set || index === undefined) {
+    const known = set?.classOf(label);
+    if (!set || known === undefined) {
       throw new ApiError("BAD_USER_INPUT", `${quoteInput(label)} is not a character this model knows (one of ${set?.labels.join("") ?? "?"})`);
     }
-    suggestion = set.labels[index];
+    suggestion = known;
   }
   const res = await db.sample.updateMany({ where: { id, status: "pending", version: sample.version }, data: { suggestedLabel: suggestion, version: { increment: 1 } } });
   if (res.count !== 1) throw new ApiError("CONFLICT", `prediction ${id} changed while the feedback was saved; send it again`);

@@ -36,7 +36,6 @@ export class Worker {
 
   /** One pass; returns whether a run was executed. Runs wait in the queue until this machine can train. */
   async tick(): Promise<boolean> {
-    await reportWorker(this.db, this.id, this.stack);
     if (this.stack.state !== "ready") return false;
     const recovered = await recoverStaleRuns(this.db);
     if (recovered.requeued.length || recovered.failed.length) log.warn({ ...recovered }, "recovered runs of a worker that stopped");
