@@ -2,13 +2,15 @@ import { config } from "./config";
 import { db } from "./db/client";
 import { pool } from "./db/pool";
 import { ActiveModel } from "./inference/active-model";
+import { ImagePool } from "./image/pool";
 import { Batcher } from "./inference/batcher";
+import { log } from "./log";
 import { RateLimiter } from "./ratelimit";
 import type { SignInLimiters } from "./auth/sign-in";
 import type { PredictDeps } from "./samples/predict";
 
 /** Process-wide services, built once and shared by every route (Next.js bundles routes separately). */
-type Services = { activeModel: ActiveModel; batcher: Batcher; predictLimiter: RateLimiter; loginLimiters: SignInLimiters };
+type Services = { activeModel: ActiveModel; batcher: Batcher; imagePool: ImagePool; predictLimiter: RateLimiter; loginLimiters: SignInLimiters };
 const g = globalThis as unknown as { handprintServices?: Services };
 
 function services(): Services {
@@ -17,6 +19,10 @@ function services(): Services {
     const activeModel = new ActiveModel(db(), { pollMs: cfg.MODEL_POLL_MS, threads: cfg.INFERENCE_THREADS });
     g.handprintServices = {
       activeModel,
+      imagePool: new ImagePool(
+        { threads: cfg.IMAGE_WORKERS, maxQueue: cfg.IMAGE_QUEUE_MAX, maxInputPixels: cfg.MAX_INPUT_PIXELS },
+        (err) => log.error({ err: String(err) }, "an image worker failed"),
+      ),
       batcher: new Batcher(() => activeModel.require(), { maxBatch: cfg.INFERENCE_MAX_BATCH, maxWaitMs: cfg.INFERENCE_MAX_WAIT_MS }),
       predictLimiter: new RateLimiter(cfg.RATE_LIMIT_PER_MINUTE),
       loginLimiters: {
@@ -29,11 +35,12 @@ function services(): Services {
 }
 
 export const activeModel = () => services().activeModel;
+export const imagePool = () => services().imagePool;
 export const predictLimiter = () => services().predictLimiter;
 export const loginLimiters = () => services().loginLimiters;
 
 export function predictDeps(): PredictDeps {
   const cfg = config();
   const s = services();
-  return { pool: pool(), batcher: s.batcher, model: () => s.activeModel.require(), maxInputPixels: cfg.MAX_INPUT_PIXELS, maxUploadBytes: cfg.MAX_UPLOAD_BYTES };
+  return { pool: pool(), batcher: s.batcher, model: () => s.activeModel.require(), analyse: (bytes) => s.imagePool.analyse(bytes), maxUploadBytes: cfg.MAX_UPLOAD_BYTES };
 }

@@ -194,7 +194,7 @@ export function removeRuledLines(mask: Uint8Array, ink: Float32Array, width: num
 
 /** Bands of at most 4% of the lines, each line inked over 85% of its length and at both of its ends. */
 function findBands(mask: Uint8Array, lines: number, length: number, at: (line: number, k: number) => number): Band[] {
-  const edge = Math.max(1, Math.floor(length * 0.03));
+  const edge = Math.max(1, Math.ceil(length * 0.03));
   const isLine = (line: number) => {
     let n = 0;
     let head = false;
@@ -268,7 +268,9 @@ export function findComponents(mask: Uint8Array, width: number, height: number):
   const minPixels = Math.max(12, width * height * 0.0005);
   if (main.area < minPixels) return undefined;
   const mainSize = Math.max(main.x1 - main.x0, main.y1 - main.y0) + 1;
-  const tiny = Math.max(8, width * height * 0.00027); // 40 pixels at 384x384
+  // Areas as a share of the image (and a floor that shrinks with it), so a speck is a speck at any working size.
+  const scale = (width * height) / (256 * 256);
+  const tiny = Math.max(8 * Math.min(1, scale), width * height * 0.00027); // 40 pixels at 384x384
   const kept = new Uint8Array(comps.length);
   comps.forEach((c, id) => {
     if (c !== main) {
@@ -276,7 +278,7 @@ export function findComponents(mask: Uint8Array, width: number, height: number):
         // a dot belongs to the character only when it is near it
         const gapX = Math.max(0, c.x0 - main.x1, main.x0 - c.x1);
         const gapY = Math.max(0, c.y0 - main.y1, main.y0 - c.y1);
-        if (Math.max(gapX, gapY) > mainSize * 0.35 || c.area < 4) return;
+        if (Math.max(gapX, gapY) > mainSize * 0.35 || c.area < 4 * Math.min(1, scale)) return;
       } else if (c.area < main.area * 0.04) {
         return;
       }

@@ -3,6 +3,7 @@ import { IMAGE } from "../models/classsets";
 import { ImageError } from "./image-error";
 import { binarise, findComponents, removeRuledLines, subtractBackground } from "./ink";
 import { findDesk } from "./paper";
+import { encodeGreyPng } from "./png";
 import { frame, gaussianBlur, type Plane, resize } from "./resample";
 
 /**
@@ -15,10 +16,17 @@ import { frame, gaussianBlur, type Plane, resize } from "./resample";
  */
 
 export const SIZE = IMAGE.height; // square: models/classsets.json
-const WORK_MAX = 256; // larger photos are reduced to this longest side first (JPEG: while decoding)
+const WORK_MAX = 256; // photos and huge images are reduced to this longest side first (JPEG: while decoding)
+const CELL_TARGET = 128; // other images are reduced by whole cells to about this longest side
 const WORK_MIN = 128; // tiny images are enlarged so the blur and the crop behave as in training
-const GLYPH_SIDE = 96; // the ink's longest side before the EMNIST blur, as in the generated training data
+// The ink's longest side before the EMNIST blur. Training's conversion uses 96 px and sigma 1; half of both is
+// the same blur relative to the glyph (the image tests compare with training/convert.py) at a quarter of the cost.
+const GLYPH_SIDE = 48;
+const BLUR_SIGMA = GLYPH_SIDE / 96;
 const BORDER = 2;
+const SHRINK_ON_LOAD = new Set(["jpeg", "webp"]);
+const REDUCE_HERE_MAX_PIXELS = 1 << 20;
+const PAPER = 255 << 8; // white, in flattenToGray's fixed point
 
 const ACCEPTED = new Set(["png", "jpeg", "webp", "gif", "tiff", "heif"]);
 const FORMAT_NAMES: Record<string, string> = { png: "PNG", jpeg: "JPEG", webp: "WebP", gif: "GIF", tiff: "TIFF", heif: "AVIF" };
@@ -53,32 +61,61 @@ async function decode(input: Buffer, maxInputPixels: number) {
     throw new ImageError("PAYLOAD_TOO_LARGE", `the image has ${width}x${height} pixels; the limit is ${maxInputPixels} pixels`);
   }
   const longest = Math.max(width, height);
-  // Up to 1.5x WORK_MAX is analysed as it is: resampling would cost more than the extra pixels.
-  const target = longest > WORK_MAX * 1.5 ? WORK_MAX : Math.max(WORK_MIN, longest);
+  // JPEG and WebP shrink while decoding, and huge images must not be decoded whole: libvips reduces those
+  // (up to 1.5x WORK_MAX is analysed as it is: resampling would cost more than the extra pixels). Anything
+  // else is reduced by whole cells in the greyscale pass below, a fraction of the cost of a libvips resize.
+  const libvipsReduces = SHRINK_ON_LOAD.has(meta.format) || width * height > REDUCE_HERE_MAX_PIXELS;
+  const factor = !libvipsReduces && longest > CELL_TARGET * 1.5 ? Math.round(longest / CELL_TARGET) : 1;
+  const target = factor > 1 ? longest : longest > WORK_MAX * 1.5 ? WORK_MAX : Math.max(WORK_MIN, longest);
   try {
     // Greyscale and flattening are done below in JavaScript: libvips' colour conversion costs more than the
     // rest of the decode on small images.
-    let pipeline = sharp(input, { limitInputPixels: maxInputPixels, pages: 1 }).rotate();
+    let pipeline = sharp(input, { limitInputPixels: maxInputPixels, pages: 1 });
+    if ((meta.orientation ?? 1) !== 1) pipeline = pipeline.rotate(); // EXIF orientation, when there is one to apply
     if (target !== longest) pipeline = pipeline.resize({ width: target, height: target, fit: "inside", kernel: longest < target ? "cubic" : "linear" });
     const { data, info } = await pipeline.raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
-    const gray = flattenToGray(data, info.channels, info.width * info.height);
-    return { gray, width: info.width, height: info.height, format: meta.format, originalWidth: width, originalHeight: height };
+    const plane = flattenToGray(data, info.channels, info.width, info.height, factor);
+    return { ...plane, format: meta.format, originalWidth: width, originalHeight: height };
   } catch (err) {
     // libvips' own words ("vipspng: libpng read error") mean nothing to the person uploading.
     throw new ImageError("BAD_USER_INPUT", `the ${FORMAT_NAMES[meta.format] ?? meta.format} image is damaged or truncated`);
   }
 }
 
-/** Rec. 601 luma of grey, grey+alpha, RGB or RGBA pixels, transparency flattened onto white paper. */
-function flattenToGray(data: Buffer, channels: number, pixels: number): Uint8Array {
-  const gray = new Uint8Array(pixels);
+/**
+ * Rec. 601 luma of grey, grey+alpha, RGB or RGBA pixels, transparency flattened onto white paper, each
+ * `factor` x `factor` cell averaged into one pixel (cells at the right and bottom edges may be partial).
+ */
+function flattenToGray(data: Buffer, channels: number, width: number, height: number, factor: number) {
+  const outWidth = Math.ceil(width / factor);
+  const outHeight = Math.ceil(height / factor);
+  const cellOf = new Int32Array(width);
+  for (let x = 0; x < width; x++) cellOf[x] = (x / factor) | 0;
+  // Integer luma in 1/256ths of a grey level (Rec. 601 weights), so a cell's sum stays exact.
+  const sums = new Uint32Array(outWidth * outHeight);
   const colour = channels >= 3;
-  const alpha = channels === 2 || channels === 4;
-  for (let i = 0, j = 0; i < pixels; i++, j += channels) {
-    const v = colour ? 0.299 * data[j] + 0.587 * data[j + 1] + 0.114 * data[j + 2] : data[j];
-    gray[i] = alpha ? Math.round(255 - (255 - v) * (data[j + channels - 1] / 255)) : Math.round(v);
+  const alphaAt = channels === 2 || channels === 4 ? channels - 1 : -1;
+  for (let y = 0, j = 0; y < height; y++) {
+    const row = ((y / factor) | 0) * outWidth;
+    for (let x = 0; x < width; x++, j += channels) {
+      const a = alphaAt < 0 ? 255 : data[j + alphaAt];
+      if (a === 0) {
+        sums[row + cellOf[x]] += PAPER; // nothing drawn: most of a canvas
+        continue;
+      }
+      const v = colour ? (19595 * data[j] + 38470 * data[j + 1] + 7471 * data[j + 2] + 128) >>> 8 : data[j] << 8;
+      sums[row + cellOf[x]] += a === 255 ? v : PAPER - (((PAPER - v) * a * 257) >>> 16);
+    }
   }
-  return gray;
+  const gray = new Uint8Array(sums.length);
+  for (let y = 0; y < outHeight; y++) {
+    const cellHeight = Math.min(factor, height - y * factor);
+    for (let x = 0; x < outWidth; x++) {
+      const i = y * outWidth + x;
+      gray[i] = Math.round(sums[i] / (256 * cellHeight * Math.min(factor, width - x * factor)));
+    }
+  }
+  return { gray, width: outWidth, height: outHeight };
 }
 
 /** The median grey of the image's outermost pixels: usually the paper, or whatever it lies on. */
@@ -121,9 +158,10 @@ export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<
   const scale = GLYPH_SIDE / Math.max(crop.width, crop.height);
   const glyph = resize(crop, Math.max(1, Math.round(crop.width * scale)), Math.max(1, Math.round(crop.height * scale)));
   for (let i = 0; i < glyph.data.length; i++) if (glyph.data[i] < 0) glyph.data[i] = 0; // cubic overshoot is not ink
-  const side = Math.max(glyph.width, glyph.height) + 2 * BORDER + 6; // +6: room for the blur to spread, as after blurring in training
+  // +6 at training's scale: room for the blur to spread, as after blurring in training
+  const side = Math.max(glyph.width, glyph.height) + Math.round((2 * BORDER + 6) * BLUR_SIGMA);
   const framed = frame(glyph, side, side, (side - glyph.width) >> 1, (side - glyph.height) >> 1);
-  const small = resize(gaussianBlur(framed, 1), SIZE, SIZE).data;
+  const small = resize(gaussianBlur(framed, BLUR_SIGMA), SIZE, SIZE).data;
   let top = 0;
   for (const v of small) if (v > top) top = v;
   const pixels = new Uint8Array(SIZE * SIZE);
@@ -132,8 +170,6 @@ export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<
 }
 
 /** 784 bytes (ink = 255) as the PNG people expect to see: dark ink on white. */
-export async function pixelsToPng(pixels: Uint8Array): Promise<Buffer> {
-  return sharp(Buffer.from(pixels.map((v) => 255 - v)), { raw: { width: SIZE, height: SIZE, channels: 1 } })
-    .png()
-    .toBuffer();
+export function pixelsToPng(pixels: Uint8Array): Buffer {
+  return encodeGreyPng(pixels.map((v) => 255 - v), SIZE, SIZE);
 }

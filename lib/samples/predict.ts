@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import type { Pool } from "../db/pool";
 import { ImageError } from "../image/image-error";
-import { CONTENT_TYPES, normalise, pixelsToPng } from "../image/normalise";
+import type { Analysis } from "../image/analyse";
 import type { ServingModel } from "../inference/active-model";
 import type { Batcher } from "../inference/batcher";
 import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
@@ -26,7 +25,14 @@ export type PredictionResult = {
   reused: boolean;
 };
 
-export type PredictDeps = { pool: Pool; batcher: Batcher; model: () => Promise<ServingModel>; maxInputPixels: number; maxUploadBytes: number };
+export type PredictDeps = {
+  pool: Pool;
+  batcher: Batcher;
+  model: () => Promise<ServingModel>;
+  /** Decoding and normalisation: the image pool in the server, lib/image/analyse in-thread elsewhere. */
+  analyse: (bytes: Buffer) => Promise<Analysis>;
+  maxUploadBytes: number;
+};
 
 const MAX_CLASSES = 100;
 const TEST_SHARE = 26; // of 256: about 10% of user samples are held out for the evaluation gate
@@ -52,25 +58,23 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
   if (allowed && !allowed.some(Boolean)) {
     throw new ImageError("BAD_USER_INPUT", `none of the requested classes is known to model version ${model.number} (${model.classSet})`);
   }
-  const normalised = await normalise(input.bytes, { maxInputPixels: deps.maxInputPixels });
+  const analysis = await deps.analyse(input.bytes);
   const decodeMs = ms(started);
 
   const inferStart = performance.now();
-  const png = pixelsToPng(normalised.pixels); // encoded while the model runs
-  const { probabilities, model: used, batchSize } = await deps.batcher.predict(normalised.pixels);
+  const { probabilities, model: used, batchSize } = await deps.batcher.predict(analysis.pixels);
   // A hot swap may have put another version (perhaps another class list) between the check and the run.
   const mask = used === model ? allowed : allowedClasses(used.classes, CLASS_SETS[used.classSet], input.restrict, input.classes);
   const ranked = topK(probabilities, used.classes, 5, mask ?? undefined);
   const inferenceMs = ms(inferStart);
 
   const storeStart = performance.now();
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const { id, reused } = await storeUpload(deps.pool, {
-    sha256,
+    sha256: analysis.sha256,
     original: input.bytes,
-    contentType: CONTENT_TYPES[normalised.source.format],
+    contentType: analysis.contentType,
     restriction: restrictionOf(input),
-    pixels: normalised.pixels,
+    pixels: analysis.pixels,
     classSet: used.classSet,
     predictedLabel: ranked[0].label,
     confidence: ranked[0].probability,
@@ -82,7 +86,7 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
     label: ranked[0].label,
     confidence: ranked[0].probability,
     top5: ranked,
-    image28: pngDataUrl(await png),
+    image28: pngDataUrl(analysis.png),
     model: { version: used.number, classSet: used.classSet },
     timings: { decodeMs, inferenceMs, storeMs: ms(storeStart), totalMs: ms(started), batchSize },
     reused,

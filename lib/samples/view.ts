@@ -7,7 +7,7 @@ export function pngDataUrl(png: Buffer | Uint8Array): string {
   return `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
 }
 
-const image28Url = async (pixels: Uint8Array) => pngDataUrl(await pixelsToPng(pixels));
+const image28Url = (pixels: Uint8Array) => pngDataUrl(pixelsToPng(pixels));
 
 export const PREDICTION_SELECT = {
   id: true,
@@ -39,7 +39,7 @@ export async function storedPrediction(row: StoredPrediction) {
     label: row.predictedLabel ?? "",
     confidence: row.confidence ?? 0,
     top5: (row.topK as Ranked[] | null) ?? [],
-    image28: await image28Url(row.image),
+    image28: image28Url(row.image),
     model: { version: row.modelVersion?.number ?? 0, classSet: row.modelVersion?.classSet ?? row.classSet },
     timings: null,
     reused: false,
@@ -56,7 +56,7 @@ export async function sampleView<T extends SampleRow>(row: T) {
     ...row,
     source: row.source.toUpperCase(),
     status: row.status.toUpperCase(),
-    image28: row.image ? await image28Url(row.image) : null,
+    image28: row.image ? image28Url(row.image) : null,
     topK: (row.topK as Ranked[] | null) ?? null,
     modelVersion: row.modelVersion?.number ?? null,
   };

@@ -1,5 +1,6 @@
 // node --import tsx test/bench/predict-http.ts [seconds per case] : end-to-end POST /api/predict against
-// `next start` (the production build) with its own private MariaDB; latency p50/p99 and throughput.
+// `next start` (the production build) with its own private MariaDB; latency p50/p99, throughput and CPU per
+// answer, beside the same app's no-op route (the framework's floor on this machine) and as ratios of it.
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { crc32 } from "node:zlib";
@@ -10,7 +11,8 @@ import { startEmbedded } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { buildIfStale } from "../../lib/cli/build";
 import { registerBundledModel } from "../../lib/db/seed";
-import { glyphPng, simulatedPhoto } from "../fixtures/glyphs";
+import { analyseUpload, unwrap } from "../../lib/image/analyse";
+import { canvasPng, glyphPng, simulatedPhoto } from "../fixtures/glyphs";
 import { startServer } from "../helpers/server";
 import { now, ownCpuMs, processCpuMs, summary } from "../../lib/timing";
 
@@ -75,8 +77,10 @@ function cpuPerRequest(pids: { server: number; db: number }) {
   };
 }
 
-async function load(url: string, bodies: Buffer[], clients: number, seconds: number, pids: { server: number; db: number }) {
-  const target = new URL("/api/predict", url);
+type Row = Record<string, string | number>;
+
+async function load(url: string, route: string, bodies: Buffer[], clients: number, seconds: number, pids: { server: number; db: number }) {
+  const target = new URL(route, url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const type = bodies[0][0] === 0xff ? "image/jpeg" : "image/png";
   const times: number[] = [];
@@ -99,6 +103,17 @@ async function load(url: string, bodies: Buffer[], clients: number, seconds: num
   return { ...summary(times), failed, perSecond: Math.round(times.length / seconds), ...cpu(times.length + failed) };
 }
 
+/** CPU per photo of the image analysis alone, in this process, on the bench's own photos. */
+async function analysisCpuMs(photos: Buffer[]): Promise<number> {
+  for (const photo of photos) unwrap(await analyseUpload(photo, 40_000_000)); // warm
+  const before = ownCpuMs();
+  const rounds = 3;
+  for (let r = 0; r < rounds; r++) for (const photo of photos) unwrap(await analyseUpload(photo, 40_000_000));
+  return Math.round(((ownCpuMs() - before) / (rounds * photos.length)) * 10) / 10;
+}
+
+const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+
 async function main() {
   const seconds = Number(process.argv[2] ?? 10);
   buildIfStale((line) => console.log(line)); // measure the sources as they are
@@ -108,18 +123,56 @@ async function main() {
   const db = createDb(dbServer.url);
   await registerBundledModel(db, "models/handprint-balanced47.onnx");
   await db.$disconnect();
-  const server = await startServer({ DATABASE_URL: dbServer.url, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn" });
+  const server = await startServer({ DATABASE_URL: dbServer.url, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", BENCH_NOOP_ROUTE: "1" });
   try {
     // Every request is a distinct upload (see unique()), stored as a new sample, as real traffic is.
     const small = await Promise.all(Array.from({ length: 64 }, (_, i) => glyphPng(["4", "7", "L", "O", "T", "X"][i % 6], { size: 120 + i })));
+    const canvas = await Promise.all(Array.from({ length: 64 }, (_, i) => canvasPng(["4", "7", "L", "O", "T", "X"][i % 6], { rotate: (i % 9) - 4 })));
     const photos = await Promise.all(Array.from({ length: 8 }, (_, i) => simulatedPhoto("4", 2400 + i, i)));
-    console.log(`small PNG ~${Math.round(small[0].length / 1024)} KB; photo ~${(photos[0].length / 1e6).toFixed(2)} MB JPEG 2400x2400`);
+    console.log(
+      `small PNG ~${Math.round(small[0].length / 1024)} KB; canvas PNG 280x280 ~${Math.round(canvas[0].length / 1024)} KB; ` +
+        `photo ~${(photos[0].length / 1e6).toFixed(2)} MB JPEG 2400x2400; ${os.cpus().length} cores; ${seconds} s a case`,
+    );
     const pids = { server: server.pid, db: dbServer.pid };
-    await load(server.url, small, 4, 2, pids); // warm-up
-    const rows: Record<string, unknown>[] = [];
-    for (const clients of [1, 8, 64]) rows.push({ image: "small PNG", clients, ...(await load(server.url, small, clients, seconds, pids)) });
-    for (const clients of [1, 8]) rows.push({ image: "1 MB photo", clients, ...(await load(server.url, photos, clients, seconds, pids)) });
+    await load(server.url, "/api/predict", small, 4, 2, pids); // warm-up
+    await load(server.url, "/api/noop", canvas, 4, 1, pids);
+    const rows: Row[] = [];
+    const run = async (image: string, route: string, bodies: Buffer[], clients: number) => {
+      const row = { image, route, clients, ...(await load(server.url, route, bodies, clients, seconds, pids)) };
+      rows.push(row);
+      return row;
+    };
+    // The floor (same multipart body as the canvas case, same client) before and after the predict cases.
+    const floorBefore = await run("canvas PNG", "/api/noop", canvas, 64);
+    await run("small PNG", "/api/predict", small, 1);
+    await run("small PNG", "/api/predict", small, 8);
+    const small64 = await run("small PNG", "/api/predict", small, 64);
+    await run("canvas PNG", "/api/predict", canvas, 8);
+    const canvas64 = await run("canvas PNG", "/api/predict", canvas, 64);
+    await run("1 MB photo", "/api/predict", photos, 1);
+    const photo8 = await run("1 MB photo", "/api/predict", photos, 8);
+    const floorAfter = await run("canvas PNG", "/api/noop", canvas, 64);
     console.table(rows);
+
+    const floorRate = (floorBefore.perSecond + floorAfter.perSecond) / 2;
+    const floorCpu = (floorBefore["server cpu ms"] + floorAfter["server cpu ms"]) / 2;
+    const analysis = await analysisCpuMs(photos);
+    const ratio = (v: number) => Math.round(v * 100) / 100;
+    const targets = [
+      { target: "canvas PNG at 64 clients: predictions/s ÷ no-op requests/s", value: ratio(canvas64.perSecond / floorRate), goal: ">= 0.3", ok: canvas64.perSecond / floorRate >= 0.3 },
+      { target: "canvas PNG at 64 clients: p99 ms", value: canvas64.p99, goal: "<= 300", ok: canvas64.p99 <= 300 },
+      { target: "small PNG at 64 clients: predictions/s ÷ no-op requests/s", value: ratio(small64.perSecond / floorRate), goal: ">= 0.4", ok: small64.perSecond / floorRate >= 0.4 },
+      { target: "server CPU per canvas answer ÷ per no-op request", value: ratio(canvas64["server cpu ms"] / floorCpu), goal: "<= 4", ok: canvas64["server cpu ms"] / floorCpu <= 4 },
+      {
+        target: `1 MB photo: server + MariaDB CPU ÷ analysis CPU alone (${analysis} ms)`,
+        value: ratio((photo8["server cpu ms"] + photo8["db cpu ms"]) / analysis),
+        goal: "<= 1.5",
+        ok: (photo8["server cpu ms"] + photo8["db cpu ms"]) / analysis <= 1.5,
+      },
+      { target: "1 MB photo at 8 clients: photos/s ÷ what its CPU allows", value: ratio(photo8.perSecond / photo8["cpu-bound max/s"]), goal: ">= 0.9", ok: photo8.perSecond / photo8["cpu-bound max/s"] >= 0.9 },
+    ];
+    console.table(targets.map(({ ok, ...t }) => ({ ...t, verdict: verdict(ok) })));
+    console.log(`no-op floor: ${floorBefore.perSecond} then ${floorAfter.perSecond} requests/s, server CPU ${floorBefore["server cpu ms"]} then ${floorAfter["server cpu ms"]} ms a request`);
   } finally {
     await server.stop();
     await dbServer.stop();

@@ -9,6 +9,7 @@ import { importDataset } from "../../lib/datasets/import";
 import { ActiveModel } from "../../lib/inference/active-model";
 import { Batcher } from "../../lib/inference/batcher";
 import { relabelSample } from "../../lib/labelling/actions";
+import { analyseUpload, unwrap } from "../../lib/image/analyse";
 import { predictAndStore, type PredictDeps } from "../../lib/samples/predict";
 import { Worker } from "../../lib/training/worker";
 import { BUNDLED_MODEL } from "../helpers/app";
@@ -47,7 +48,7 @@ describe("the closed loop", () => {
       pool: createPool(t.url),
       batcher: new Batcher(() => active.require(), { maxBatch: 8, maxWaitMs: 1 }),
       model: () => active.require(),
-      maxInputPixels: 40_000_000,
+      analyse: async (bytes) => unwrap(await analyseUpload(bytes, 40_000_000)),
       maxUploadBytes: 10_000_000,
     };
     const admin = await t.db.user.create({ data: { username: "alice", passwordHash: "x" } });

@@ -1,0 +1,10 @@
+// The image pool's worker (lib/image/pool.ts): plain CommonJS that Node loads as it is, so it works the same
+// under `next start`, in jest and in the benchmarks, whatever bundles the caller. tsx compiles lib/ on load.
+require("tsx/cjs/api").register();
+// Uploads are never the same twice: libvips' operation cache would only cost time and memory.
+require("sharp").cache(false);
+const { analyseUpload } = require("./analyse.ts");
+
+module.exports = function analyse({ bytes, maxInputPixels }) {
+  return analyseUpload(bytes, maxInputPixels);
+};

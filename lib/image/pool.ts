@@ -1,0 +1,71 @@
+import os from "node:os";
+import path from "node:path";
+import { Piscina } from "piscina";
+import { ApiError } from "../api-errors";
+import { ROOT } from "../config";
+import { unwrap, type Analysis, type AnalysisOutcome } from "./analyse";
+
+export type ImagePoolOptions = {
+  /** Worker threads; 0 = one per core. */
+  threads: number;
+  /** Uploads waiting for a free worker before new ones are refused (each holds its bytes in memory). */
+  maxQueue: number;
+  maxInputPixels: number;
+};
+
+export type ImagePoolStatus = { threads: number; queued: number; maxQueue: number };
+
+const ENTRY = path.join(/*turbopackIgnore: true*/ ROOT, "lib", "image", "pool-entry.cjs");
+const RETRY_AFTER_S = 1;
+
+/**
+ * Decoding and normalising uploads on worker threads (piscina), so the request thread only does HTTP,
+ * batching and the database, and every core analyses images. A full queue refuses at once (503 with
+ * Retry-After) rather than holding ever more uploads in memory; a worker that dies fails only the uploads
+ * it held, with a clear error, and piscina starts another in its place.
+ */
+export class ImagePool {
+  private readonly piscina: Piscina;
+
+  constructor(private readonly options: ImagePoolOptions, onError: (err: Error) => void = () => undefined) {
+    const threads = options.threads || os.availableParallelism();
+    this.piscina = new Piscina({ filename: ENTRY, minThreads: threads, maxThreads: threads, maxQueue: options.maxQueue, idleTimeout: Infinity });
+    // Without a listener, a worker failing between tasks would throw from the emitter and end the server.
+    this.piscina.on("error", onError);
+  }
+
+  async analyse(bytes: Uint8Array): Promise<Analysis> {
+    let outcome: AnalysisOutcome;
+    try {
+      outcome = await this.piscina.run({ bytes, maxInputPixels: this.options.maxInputPixels });
+    } catch (err) {
+      throw poolError(err);
+    }
+    return unwrap(outcome);
+  }
+
+  status(): ImagePoolStatus {
+    return { threads: this.piscina.threads.length, queued: this.piscina.queueSize, maxQueue: this.options.maxQueue };
+  }
+
+  /** The worker threads themselves (the tests stop one to prove a crash is survived). */
+  get threads() {
+    return this.piscina.threads;
+  }
+
+  destroy(): Promise<void> {
+    return this.piscina.destroy();
+  }
+}
+
+/** The pool's own failures in words a client can act on; anything else stays as it is (an internal error). */
+function poolError(err: unknown): unknown {
+  const message = err instanceof Error ? err.message : String(err);
+  if (message === "Task queue is at limit") {
+    return new ApiError("UNAVAILABLE", `the server is busy reading other images; try again in ${RETRY_AFTER_S} s`, { retryAfter: RETRY_AFTER_S });
+  }
+  if (/worker exited|Terminating worker/.test(message)) {
+    return new ApiError("UNAVAILABLE", "reading this image stopped unexpectedly (the worker reading it ended); send it again", { retryAfter: RETRY_AFTER_S });
+  }
+  return err;
+}
