@@ -154,8 +154,8 @@ type Band = { first: number; last: number };
  * edge too, so it stays.
  */
 export function removeRuledLines(mask: Uint8Array, ink: Float32Array, width: number, height: number): void {
-  const rowBands = findBands(mask, height, width, (y, x) => y * width + x);
-  const columnBands = findBands(mask, width, height, (x, y) => y * width + x);
+  const rowBands = findBands(mask, height, width, width, 1);
+  const columnBands = findBands(mask, width, height, 1, width);
   if (!rowBands.length && !columnBands.length) return;
 
   // The character: the ink outside every candidate band (with its one-pixel rim of anti-aliasing).
@@ -192,20 +192,21 @@ export function removeRuledLines(mask: Uint8Array, ink: Float32Array, width: num
   if (y0 >= margin(height) && y1 < height - margin(height)) clear(columnBands, width, height, (x, y) => y * width + x);
 }
 
-/** Bands of at most 4% of the lines, each line inked over 85% of its length and at both of its ends. */
-function findBands(mask: Uint8Array, lines: number, length: number, at: (line: number, k: number) => number): Band[] {
+/**
+ * Bands of at most 4% of the lines, each line inked over 85% of its length and at both of its ends. Line
+ * `l` starts at index l * lineStep and its samples are `step` apart (rows: width, 1; columns: 1, width).
+ */
+function findBands(mask: Uint8Array, lines: number, length: number, lineStep: number, step: number): Band[] {
   const edge = Math.max(1, Math.ceil(length * 0.03));
   const isLine = (line: number) => {
     let n = 0;
+    for (let k = 0, i = line * lineStep; k < length; k++, i += step) n += mask[i];
+    if (n <= length * 0.85) return false;
     let head = false;
     let tail = false;
-    for (let k = 0; k < length; k++) {
-      if (!mask[at(line, k)]) continue;
-      n++;
-      if (k < edge) head = true;
-      if (k >= length - edge) tail = true;
-    }
-    return head && tail && n > length * 0.85;
+    for (let k = 0, i = line * lineStep; k < edge; k++, i += step) head ||= mask[i] === 1;
+    for (let k = length - edge, i = line * lineStep + k * step; k < length; k++, i += step) tail ||= mask[i] === 1;
+    return head && tail;
   };
   const maxBand = Math.max(2, Math.floor(lines * 0.04));
   const bands: Band[] = [];
@@ -231,17 +232,18 @@ export type Kept = { x0: number; y0: number; x1: number; y1: number; keep: Uint8
 export function findComponents(mask: Uint8Array, width: number, height: number): Kept | undefined {
   const label = new Int32Array(mask.length).fill(-1);
   const comps: { area: number; x0: number; y0: number; x1: number; y1: number }[] = [];
-  const stack: number[] = [];
+  const stack = new Int32Array(mask.length); // each pixel is pushed at most once
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || label[start] >= 0) continue;
     const id = comps.length;
     const c = { area: 0, x0: width, y0: height, x1: 0, y1: 0 };
     label[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % width;
-      const y = (i - x) / width;
+    let top = 0;
+    stack[top++] = start;
+    while (top) {
+      const i = stack[--top];
+      const y = (i / width) | 0;
+      const x = i - y * width;
       c.area++;
       if (x < c.x0) c.x0 = x;
       if (x > c.x1) c.x1 = x;
@@ -256,7 +258,7 @@ export function findComponents(mask: Uint8Array, width: number, height: number):
           const j = yy * width + xx;
           if (mask[j] && label[j] < 0) {
             label[j] = id;
-            stack.push(j);
+            stack[top++] = j;
           }
         }
       }

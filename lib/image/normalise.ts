@@ -17,7 +17,7 @@ import { frame, gaussianBlur, type Plane, resize } from "./resample";
 
 export const SIZE = IMAGE.height; // square: models/classsets.json
 const WORK_MAX = 256; // photos and huge images are reduced to this longest side first (JPEG: while decoding)
-const CELL_TARGET = 128; // other images are reduced by whole cells to about this longest side
+const CELL_TARGET = 96; // other images are reduced by whole cells to about this longest side
 const WORK_MIN = 128; // tiny images are enlarged so the blur and the crop behave as in training
 // The ink's longest side before the EMNIST blur. Training's conversion uses 96 px and sigma 1; half of both is
 // the same blur relative to the glyph (the image tests compare with training/convert.py) at a quarter of the cost.

@@ -134,8 +134,9 @@ async function main() {
         `photo ~${(photos[0].length / 1e6).toFixed(2)} MB JPEG 2400x2400; ${os.cpus().length} cores; ${seconds} s a case`,
     );
     const pids = { server: server.pid, db: dbServer.pid };
-    await load(server.url, "/api/predict", small, 4, 2, pids); // warm-up
-    await load(server.url, "/api/noop", canvas, 4, 1, pids);
+    // Warm-up: both routes compiled and the JIT settled, so the first floor is not a cold start.
+    await load(server.url, "/api/predict", canvas, 8, 3, pids);
+    await load(server.url, "/api/noop", canvas, 64, 3, pids);
     const rows: Row[] = [];
     const run = async (image: string, route: string, bodies: Buffer[], clients: number) => {
       const row = { image, route, clients, ...(await load(server.url, route, bodies, clients, seconds, pids)) };

@@ -1,14 +1,15 @@
 // node --import tsx test/bench/preprocess.ts : preprocessing time (lib/image) by image size and format.
 import sharp from "sharp";
 import { normalise } from "../../lib/image/normalise";
-import { glyphPng, simulatedPhoto } from "../fixtures/glyphs";
+import { canvasPng, glyphPng, simulatedPhoto } from "../fixtures/glyphs";
 import { now, ownCpuMs, summary } from "../../lib/timing";
 
 async function main() {
   const rows: Record<string, unknown>[] = [];
   const cases: [string, () => Promise<Buffer>][] = [
     ["PNG 28x28", () => glyphPng("4", { size: 28, stroke: 10 })],
-    ["PNG 280x280 (canvas)", () => glyphPng("4", { size: 280 })],
+    ["PNG 280x280 (canvas, as the page sends)", () => canvasPng("4")],
+    ["PNG 280x280 opaque", () => glyphPng("4", { size: 280 })],
     ["PNG 1000x1000", () => glyphPng("4", { size: 1000 })],
     ["JPEG photo 1200x1200", async () => simulatedPhoto("4", 1200)],
     ["JPEG photo 2400x2400 (bench:http's)", async () => simulatedPhoto("4", 2400)],
