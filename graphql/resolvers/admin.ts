@@ -90,6 +90,8 @@ export const adminResolvers = {
         const user = admin(ctx);
         return bulkNodes(ctx, await bulk(args.items.map(ref), (i) => rejectSample(ctx.db, user.id, i)));
       }),
-    undoLastAction: (_: unknown, __: unknown, ctx: Context) => guarded(async () => reload(ctx, (await undoLast(ctx.db, admin(ctx).id)).id)),
+    undo: (_: unknown, __: unknown, ctx: Context) =>
+      guarded(async () => Promise.all((await undoLast(ctx.db, admin(ctx).id)).map((s) => reload(ctx, s.id)))),
+    undoLastAction: (_: unknown, __: unknown, ctx: Context) => guarded(async () => reload(ctx, (await undoLast(ctx.db, admin(ctx).id))[0].id)),
   },
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import type { LabelAction, SampleStatus } from "../db/generated/client";
 import { ApiError, quoteInput } from "../api-errors";
@@ -22,7 +23,8 @@ export const SAMPLE_STATE = {
 
 export type SampleState = { id: number; status: SampleStatus; label: string | null; version: number; predictedLabel: string | null; suggestedLabel: string | null; classSet: string; source: string };
 
-export type ActionInput = { id: number; version: number };
+/** `group` ties the events of one bulk action together, so that undo takes them back as one. */
+export type ActionInput = { id: number; version: number; group?: string };
 
 /** A label typed by an admin, checked against the sample's class set (merged letters fold: c -> C). */
 export function validLabel(classSet: string, label: string): string {
@@ -54,7 +56,7 @@ async function change(
       throw new ApiError("CONFLICT", `sample ${input.id} was changed by someone else`, { current: fresh });
     }
     await tx.labelEvent.create({
-      data: { sampleId: input.id, userId, action, fromStatus: current.status, toStatus: next.status, fromLabel: current.label, toLabel: next.label },
+      data: { sampleId: input.id, userId, action, fromStatus: current.status, toStatus: next.status, fromLabel: current.label, toLabel: next.label, groupId: input.group ?? null },
     });
     return { ...current, ...next, version: current.version + 1 };
   });
@@ -76,28 +78,45 @@ export function rejectSample(db: Db, userId: number, input: ActionInput): Promis
   return change(db, userId, input, "reject", () => ({ status: "rejected", label: null }));
 }
 
-/** Takes back this admin's latest action, if nobody changed the sample since. */
-export async function undoLast(db: Db, userId: number): Promise<SampleState> {
-  const last = await db.labelEvent.findFirst({ where: { userId, action: { not: "undo" } }, orderBy: { id: "desc" } });
-  if (!last) throw new ApiError("NOT_FOUND", "nothing to undo");
-  const undone = await db.labelEvent.findFirst({ where: { userId, action: "undo", id: { gt: last.id }, sampleId: last.sampleId } });
-  if (undone) throw new ApiError("NOT_FOUND", "your last action was already undone");
-  const sample = await db.sample.findUnique({ where: { id: last.sampleId }, select: SAMPLE_STATE });
-  if (!sample) throw new ApiError("NOT_FOUND", "the sample is gone");
-  if (sample.status !== last.toStatus || sample.label !== last.toLabel) {
-    throw new ApiError("CONFLICT", `sample ${sample.id} was changed again after your action`, { current: sample });
+const UNDO_LOOKBACK = 500; // events: far more than the 20 actions an undo history needs
+
+/**
+ * Takes back this admin's latest action that can still be taken back: a bulk action whole, one sample
+ * otherwise. An action can be taken back while it is the latest event on its sample (nobody, this admin
+ * included, acted on the sample since; an undo is such an act), so calling again goes further back.
+ */
+export async function undoLast(db: Db, userId: number): Promise<SampleState[]> {
+  const recent = await db.labelEvent.findMany({ where: { userId, action: { not: "undo" } }, orderBy: { id: "desc" }, take: UNDO_LOOKBACK });
+  const newest = await db.labelEvent.groupBy({ by: ["sampleId"], where: { sampleId: { in: [...new Set(recent.map((e) => e.sampleId))] } }, _max: { id: true } });
+  const latestOn = new Map(newest.map((g) => [g.sampleId, g._max.id]));
+  const open = recent.filter((e) => latestOn.get(e.sampleId) === e.id);
+  if (!open.length) throw new ApiError("NOT_FOUND", "nothing to undo");
+  const action = open[0].groupId ? open.filter((e) => e.groupId === open[0].groupId) : [open[0]];
+  const undone: SampleState[] = [];
+  for (const event of action) {
+    const sample = await db.sample.findUnique({ where: { id: event.sampleId }, select: SAMPLE_STATE });
+    if (!sample) continue; // deleted since: nothing to restore
+    if (sample.status !== event.toStatus || sample.label !== event.toLabel) {
+      throw new ApiError("CONFLICT", `sample ${sample.id} was changed again after your action`, { current: sample });
+    }
+    undone.push(await change(db, userId, { id: sample.id, version: sample.version, group: event.groupId ?? undefined }, "undo", () => ({ status: event.fromStatus, label: event.fromLabel })));
   }
-  return change(db, userId, { id: sample.id, version: sample.version }, "undo", () => ({ status: last.fromStatus, label: last.fromLabel }));
+  if (!undone.length) throw new ApiError("NOT_FOUND", "nothing to undo: the samples of your latest action are gone");
+  return undone;
 }
 
 export type BulkResult = { id: number; ok: boolean; sample?: SampleState; error?: { code: string; message: string } };
 
-/** The same action on several samples; each succeeds or fails on its own (a conflict skips only that one). */
+/**
+ * The same action on several samples; each succeeds or fails on its own (a conflict skips only that one).
+ * Their events form one group, which undo takes back whole.
+ */
 export async function bulk(items: ActionInput[], act: (input: ActionInput) => Promise<SampleState>): Promise<BulkResult[]> {
   const out: BulkResult[] = [];
+  const group = items.length > 1 ? randomUUID() : undefined;
   for (const item of items) {
     try {
-      out.push({ id: item.id, ok: true, sample: await act(item) });
+      out.push({ id: item.id, ok: true, sample: await act({ ...item, group }) });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       out.push({ id: item.id, ok: false, error: { code: err.code, message: err.message } });

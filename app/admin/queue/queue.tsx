@@ -39,6 +39,7 @@ export function Queue({ labels }: { labels: string }) {
   const [message, setMessage] = useState<{ text: string; error?: boolean }>({ text: "" });
   const [relabeling, setRelabeling] = useState(false);
   const [loading, setLoading] = useState(true);
+  const [keysOn, setKeysOn] = useState(false);
   const relabelInput = useRef<HTMLInputElement>(null);
   // Keys can come faster than the server answers: actions run one after another, in the order pressed.
   const chain = useRef<Promise<unknown>>(Promise.resolve());
@@ -105,14 +106,16 @@ export function Queue({ labels }: { labels: string }) {
         reject: ["rejectSamples(items: $items)", ""],
         relabel: ["relabelSamples(items: $items, label: $label)", ", $label: String!"],
       }[kind];
-      const res = await gql<{ r: { id: string; ok: boolean; sample: Sample | null; error: { code: string; message: string } | null }[] }>(
+      const res = await gql<{ r: { id: string; ok: boolean; sample: { id: string; status: string; label: string | null } | null; error: { code: string; message: string } | null }[] }>(
         `mutation($items: [SampleRef!]!${mutation[1]}) { r: ${mutation[0]} { id ok sample { id status label } error { code message } } }`,
         { items, label },
       );
       if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
       const ok = res.data!.r.filter((r) => r.ok);
       const failed = res.data!.r.filter((r) => !r.ok);
-      const verb = { approve: "Approved", approveSuggested: "Approved as suggested", reject: "Rejected", relabel: `Relabelled as “${label}”` }[kind];
+      // the label as stored: the class set may fold what was typed (m -> M in balanced47)
+      const stored = ok[0]?.sample?.label ?? label;
+      const verb = { approve: "Approved", approveSuggested: "Approved as suggested", reject: "Rejected", relabel: `Relabelled as “${stored}”` }[kind];
       const parts = [];
       if (ok.length) parts.push(`${verb} ${ok.length === 1 ? `#${ok[0].id}` : `${ok.length} samples`}. Z undoes.`);
       if (failed.length) parts.push(failed.map((f) => `#${f.id}: ${f.error?.message}`).join("; "));
@@ -124,19 +127,26 @@ export function Queue({ labels }: { labels: string }) {
   );
 
   const undo = useCallback(async () => {
-    const res = await gql<{ undoLastAction: Sample }>(`mutation { undoLastAction { ${FIELDS} } }`);
+    const res = await gql<{ undo: Sample[] }>(`mutation { undo { ${FIELDS} } }`);
     if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
-    const s = res.data!.undoLastAction;
-    setMessage({ text: `Undone: #${s.id} is ${s.status.toLowerCase()} again.` });
-    if (s.status === "PENDING") {
-      setSamples((list) => [s, ...list.filter((x) => x.id !== s.id)]);
-      setTotal((t) => t + 1);
+    const back = res.data!.undo;
+    const pending = back.filter((s) => s.status === "PENDING");
+    const what = back.length === 1 ? `#${back[0].id} is ${back[0].status.toLowerCase()}` : `${back.length} samples are ${pending.length === back.length ? "pending" : "back as they were"}`;
+    setMessage({ text: `Undone: ${what} again. Z undoes the action before.` });
+    if (pending.length) {
+      const ids = new Set(pending.map((s) => s.id));
+      const list = [...pending, ...live.current.samples.filter((x) => !ids.has(x.id))];
+      live.current = { ...live.current, samples: list, index: 0 };
+      setSamples(list);
+      setTotal((t) => t + pending.length);
       setIndex(0);
     }
   }, []);
 
   const onKey = (e: React.KeyboardEvent) => {
-    if (relabeling || e.metaKey || e.ctrlKey || e.altKey) return;
+    // Keys belong to the queue only while it has the focus itself: typed into a filter, an option list, a
+    // checkbox or a button, they do what they do there and never act on a sample (WCAG 2.1.4).
+    if (e.target !== e.currentTarget || relabeling || e.metaKey || e.ctrlKey || e.altKey) return;
     const key = e.key;
     const handled = () => e.preventDefault();
     if (key === "ArrowDown" || key === "ArrowRight") {
@@ -174,11 +184,26 @@ export function Queue({ labels }: { labels: string }) {
 
   const current = samples[index];
   return (
-    <div ref={root} tabIndex={0} onKeyDown={onKey} className="outline-none" data-testid="queue" aria-label="Labelling queue">
+    <div
+      ref={root}
+      tabIndex={0}
+      onKeyDown={onKey}
+      onFocus={(e) => e.target === e.currentTarget && setKeysOn(true)}
+      onBlur={(e) => e.target === e.currentTarget && setKeysOn(false)}
+      className={`rounded-lg p-2 outline-none ${keysOn ? "ring-2 ring-blue-600" : "ring-1 ring-transparent"}`}
+      data-testid="queue"
+      aria-label="Labelling queue"
+      aria-describedby="queue-keys"
+    >
       <div className="mb-4 flex flex-wrap items-end gap-3 text-sm">
         <label>
           Order
-          <select className="ml-2 rounded border border-slate-300 px-2 py-1" value={order} onChange={(e) => setOrder(e.target.value)}>
+          <select
+            className="ml-2 rounded border border-slate-300 px-2 py-1"
+            value={order}
+            onChange={(e) => setOrder(e.target.value)}
+            onKeyDown={(e) => e.key === "Escape" && root.current?.focus()}
+          >
             {ORDERS.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
@@ -188,16 +213,32 @@ export function Queue({ labels }: { labels: string }) {
         </label>
         <label>
           Predicted label
-          <input className="ml-2 w-12 rounded border border-slate-300 px-2 py-1" maxLength={1} value={labelFilter} onChange={(e) => setLabelFilter(e.target.value)} aria-label="Filter by predicted label" />
+          <input
+            className="ml-2 w-12 rounded border border-slate-300 px-2 py-1"
+            maxLength={1}
+            value={labelFilter}
+            onChange={(e) => setLabelFilter(e.target.value)}
+            onKeyDown={(e) => e.key === "Escape" && root.current?.focus()}
+            aria-label="Filter by predicted label"
+          />
         </label>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={feedbackOnly} onChange={(e) => setFeedbackOnly(e.target.checked)} /> with visitor feedback
+          <input
+            type="checkbox"
+            checked={feedbackOnly}
+            onChange={(e) => setFeedbackOnly(e.target.checked)}
+            onKeyDown={(e) => e.key === "Escape" && root.current?.focus()}
+          />{" "}
+          with visitor feedback
         </label>
         <span className="ml-auto text-slate-600" data-testid="pending-count">
           {total} pending
         </span>
       </div>
-      <p className="mb-3 text-xs text-slate-500">
+      <p id="queue-keys" className="mb-3 text-xs text-slate-500">
+        <span className={`mr-2 rounded px-1 font-semibold ${keysOn ? "bg-blue-600 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="keys-state">
+          {keysOn ? "Keys on" : "Keys off: click the queue (or press Esc in a filter) to use them"}
+        </span>
         Keys: <kbd>Enter</kbd> approve · <kbd>Shift+Enter</kbd> approve the visitor&apos;s suggestion · type a character to relabel (<kbd>/</kbd> for any
         label) · <kbd>Backspace</kbd> or <kbd>x</kbd> reject · <kbd>↑</kbd>/<kbd>↓</kbd> move (skip) · <kbd>Space</kbd> select for bulk · <kbd>z</kbd> undo
       </p>

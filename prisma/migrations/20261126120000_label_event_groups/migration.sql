@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE `LabelEvent` ADD COLUMN `groupId` VARCHAR(36) NULL;
