@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { gql } from "./gql";
+import { FeedbackMutation } from "./operations";
 import { TopFive } from "./top-five";
 
 export type Prediction = {
@@ -19,10 +20,7 @@ export type Result = { key: string; name: string; preview?: string; prediction?:
 const pct = (p: number) => `${(p * 100).toFixed(p > 0.995 || p < 0.005 ? 1 : 0)}%`;
 
 async function sendFeedback(id: string | number, body: { correct?: boolean; label?: string }): Promise<string | undefined> {
-  const res = await gql("mutation($id: ID!, $correct: Boolean, $label: String) { feedback(id: $id, correct: $correct, label: $label) { suggestedLabel } }", {
-    id: String(id),
-    ...body,
-  });
+  const res = await gql(FeedbackMutation, { id: String(id), ...body });
   return res.errors?.[0]?.message;
 }
 

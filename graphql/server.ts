@@ -7,6 +7,7 @@ import { directiveEstimator, getComplexity, simpleEstimator } from "graphql-quer
 import { ROOT } from "../lib/config";
 import { withAccessChecks } from "./access";
 import type { Context } from "./context";
+import { lowerCaseEnums } from "./enums";
 import { resolvers } from "./resolvers";
 
 export const typeDefs = readFileSync(path.join(ROOT, "graphql", "schema.graphql"), "utf8");
@@ -50,7 +51,7 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
 export function createApolloServer(opts: { maxDepth: number; maxCost: number }): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs,
-    resolvers: withAccessChecks(typeDefs, resolvers),
+    resolvers: { ...withAccessChecks(typeDefs, resolvers), ...lowerCaseEnums(typeDefs) },
     // CSRF prevention stays on (Apollo's default); introspection helps API clients.
     introspection: true,
     parseOptions: { maxTokens: MAX_TOKENS },

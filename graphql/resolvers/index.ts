@@ -3,7 +3,10 @@ import { modelResolvers } from "./models";
 import { predictionResolvers } from "./predictions";
 import { trainingResolvers } from "./training";
 
-export const resolvers = {
+import type { Resolvers } from "../generated/types";
+
+/** Every resolver, checked against the types generated from schema.graphql (`npm run codegen`). */
+export const resolvers: Resolvers = {
   ...modelResolvers,
   Sample: adminResolvers.Sample,
   Query: { ...modelResolvers.Query, ...predictionResolvers.Query, ...adminResolvers.Query, ...trainingResolvers.Query },

@@ -2,13 +2,14 @@ import { GraphQLScalarType, Kind } from "graphql";
 import { checkHealth } from "../../lib/health";
 import { CLASS_SETS } from "../../lib/models/classsets";
 import { parseCard } from "../../lib/models/card";
-import type { Context } from "../context";
+import type { ModelStatus } from "../../lib/db/generated/client";
+import type { Resolvers } from "../generated/types";
 
 type ModelRow = {
   id: number;
   number: number;
   classSet: string;
-  status: string;
+  status: ModelStatus;
   sha256: string;
   card: unknown;
   metrics: unknown;
@@ -36,7 +37,6 @@ function modelVersion(row: ModelRow) {
   return {
     ...row,
     id: String(row.id),
-    status: row.status.toUpperCase(),
     classes: card.classes,
     parentNumber: row.parent?.number ?? null,
   };
@@ -59,15 +59,15 @@ const JSONScalar = new GraphQLScalarType({
 
 export { MODEL_SELECT, modelVersion };
 
-export const modelResolvers = {
+export const modelResolvers: Pick<Resolvers, "DateTime" | "JSON" | "Query"> = {
   DateTime,
   JSON: JSONScalar,
   Query: {
-    health: async (_: unknown, __: unknown, ctx: Context) => {
+    health: async (_, __, ctx) => {
       const h = await checkHealth(ctx.db, ctx.activeModel);
       return { ok: h.ok, database: h.database, model: h.model };
     },
-    activeModel: async (_: unknown, __: unknown, ctx: Context) => {
+    activeModel: async (_, __, ctx) => {
       const row = await ctx.db.modelVersion.findFirst({
         where: { status: "active" },
         orderBy: { activatedAt: "desc" },
@@ -75,7 +75,7 @@ export const modelResolvers = {
       });
       return row ? modelVersion(row) : null;
     },
-    models: async (_: unknown, __: unknown, ctx: Context) =>
+    models: async (_, __, ctx) =>
       (await ctx.db.modelVersion.findMany({ orderBy: { number: "desc" }, select: MODEL_SELECT })).map(modelVersion),
     classSets: () => Object.values(CLASS_SETS).map(({ name, labels }) => ({ name, labels })),
   },

@@ -7,7 +7,7 @@ import { enforceRateLimit } from "../../lib/ratelimit";
 import { predictAndStore } from "../../lib/samples/predict";
 import { QUEUE_SELECT } from "../../lib/labelling/queue";
 import { PREDICTION_SELECT, sampleView, storedPrediction } from "../../lib/samples/view";
-import type { Context } from "../context";
+import type { Resolvers } from "../generated/types";
 import { ApiError, guarded, parseId } from "../resolver-errors";
 
 /** Image argument: plain base64 or a data URL (data:image/png;base64,...). */
@@ -23,33 +23,31 @@ function decodeImage(image: string): Buffer {
 
 type Filter = { predictedLabel?: string | null; status?: string | null; hasFeedback?: boolean | null };
 
-export const predictionResolvers = {
+export const predictionResolvers: Pick<Resolvers, "Query" | "Mutation"> = {
   Query: {
-    prediction: (_: unknown, args: { id: string }, ctx: Context) =>
+    prediction: (_, args, ctx) =>
       guarded(async () => {
         const row = await ctx.db.sample.findFirst({ where: { id: parseId(args.id), source: "user" }, select: PREDICTION_SELECT });
         return row ? storedPrediction(row) : null;
       }),
-    predictions: (_: unknown, args: { first?: number | null; after?: string | null; filter?: Filter | null }, ctx: Context) =>
+    predictions: (_, args, ctx) =>
       guarded(async () => {
-        const status = args.filter?.status ? (args.filter.status.toLowerCase() as SampleStatus) : undefined;
-        return mapNodes(await listPredictions(ctx.db, { ...args, filter: { ...args.filter, status } }), storedPrediction);
+        return mapNodes(await listPredictions(ctx.db, args), storedPrediction);
       }),
-    sample: (_: unknown, args: { id: string }, ctx: Context) =>
+    sample: (_, args, ctx) =>
       guarded(async () => {
         const row = await ctx.db.sample.findUnique({ where: { id: parseId(args.id) }, select: QUEUE_SELECT });
         return row ? sampleView(row) : null;
       }),
   },
   Mutation: {
-    predict: (_: unknown, args: { image: string; restrict?: string | null; classes?: string[] | null }, ctx: Context) =>
+    predict: (_, args, ctx) =>
       guarded(async () => {
         await enforceRateLimit(ctx.predictLimiter, ctx.clientKey);
         const bytes = decodeImage(args.image);
-        const restrict = (args.restrict?.toLowerCase() as Restriction | undefined) ?? undefined;
-        return predictAndStore(ctx.predict, { bytes, restrict, classes: args.classes ?? undefined });
+        return predictAndStore(ctx.predict, { bytes, restrict: args.restrict ?? undefined, classes: args.classes ?? undefined });
       }),
-    feedback: (_: unknown, args: { id: string; correct?: boolean | null; label?: string | null }, ctx: Context) =>
+    feedback: (_, args, ctx) =>
       guarded(async () => {
         const id = parseId(args.id);
         await recordFeedback(ctx.db, id, args);

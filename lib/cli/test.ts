@@ -20,6 +20,11 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 
 async function main(): Promise<number> {
   const jestArgs = process.argv.slice(2);
+  // The GraphQL types (resolvers and pages) must be those of schema.graphql and the pages' operations.
+  if (run(process.execPath, [path.join(ROOT, "node_modules/@graphql-codegen/cli/cjs/bin.js"), "--config", "graphql/codegen.yml", "--check"]) !== 0) {
+    say("the generated GraphQL types are stale: run `npm run codegen` and commit what it writes");
+    return 1;
+  }
   if (run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit"]) !== 0) {
     say("type check failed");
     return 1;

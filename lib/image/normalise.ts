@@ -144,8 +144,24 @@ export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<
   const kept = findComponents(mask, width, height);
   if (!kept) throw new ImageError("NO_CHARACTER", "no character found: the image is blank or has too little contrast");
 
-  // Crop to the kept ink, keeping anti-aliased edges next to it but nothing from discarded specks.
-  const { x0, y0, x1, y1, keep } = kept;
+  // Crop to the kept ink, keeping anti-aliased edges next to it but nothing from discarded specks. The kept
+  // area's rim is a couple of working pixels wide whatever the resolution; its inkless rows and columns are
+  // trimmed, so the glyph's framing does not depend on the working size.
+  let { x0, y0, x1, y1 } = kept;
+  const { keep } = kept;
+  const inked = (i: number) => keep[i] === 1 && ink[i] > 0;
+  const rowInked = (y: number) => {
+    for (let x = x0; x <= x1; x++) if (inked(y * width + x)) return true;
+    return false;
+  };
+  const columnInked = (x: number) => {
+    for (let y = y0; y <= y1; y++) if (inked(y * width + x)) return true;
+    return false;
+  };
+  while (y0 < y1 && !rowInked(y0)) y0++;
+  while (y1 > y0 && !rowInked(y1)) y1--;
+  while (x0 < x1 && !columnInked(x0)) x0++;
+  while (x1 > x0 && !columnInked(x1)) x1--;
   const crop: Plane = { data: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), width: x1 - x0 + 1, height: y1 - y0 + 1 };
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {

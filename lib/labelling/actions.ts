@@ -62,7 +62,10 @@ async function change(
   });
 }
 
-export function approveSample(db: Db, userId: number, input: ActionInput & { as?: "predicted" | "suggested" }): Promise<SampleState> {
+/** Which label an approval stores: the model's reading or the visitor's suggestion. */
+export type ApproveAs = "predicted" | "suggested";
+
+export function approveSample(db: Db, userId: number, input: ActionInput & { as?: ApproveAs }): Promise<SampleState> {
   return change(db, userId, input, "approve", (s) => {
     const label = input.as === "suggested" ? s.suggestedLabel : s.predictedLabel;
     if (!label) throw new ApiError("BAD_USER_INPUT", `sample ${s.id} has no ${input.as === "suggested" ? "suggestion" : "prediction"} to approve`);

@@ -48,15 +48,13 @@ export async function storedPrediction(row: StoredPrediction) {
   };
 }
 
-type SampleRow = { id: number; source: string; status: string; image?: Uint8Array; topK?: unknown; modelVersion?: { number: number } | null };
+type SampleRow = { id: number; source: string; status: string; image: Uint8Array; topK?: unknown; modelVersion?: { number: number } | null };
 
 /** A Sample row (queue, sample(id)) in the API's shape. */
 export async function sampleView<T extends SampleRow>(row: T) {
   return {
     ...row,
-    source: row.source.toUpperCase(),
-    status: row.status.toUpperCase(),
-    image28: row.image ? image28Url(row.image) : null,
+    image28: image28Url(row.image),
     topK: (row.topK as Ranked[] | null) ?? null,
     modelVersion: row.modelVersion?.number ?? null,
   };

@@ -1,17 +1,16 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { gql } from "../../gql";
+import type { ModelsPageQuery } from "../../_generated/graphql";
+import { gql, type GqlError } from "../../gql";
+import { CancelTrainingMutation, ModelsPageQuery as ModelsPageDocument, PromoteModelMutation, RollbackModelMutation, StartTrainingMutation } from "./operations";
 
 type Gate = { pass: boolean; reason: string };
-type Model = {
-  id: string;
-  number: number;
-  status: string;
-  classSet: string;
-  parentNumber: number | null;
-  createdAt: string;
-  activatedAt: string | null;
+type Epoch = { epoch: number; loss: number; train_accuracy: number; test_top1: number };
+type CurvePoint = { at: number; loss: number; accuracy: number };
+type Page = ModelsPageQuery;
+// The schema types `card` and `metrics` as JSON; these are the parts of them this page reads.
+type Model = Omit<Page["models"][number], "card" | "metrics"> & {
   card: {
     metrics?: {
       heldOut?: { top1: number; top5: number };
@@ -21,21 +20,10 @@ type Model = {
   };
   metrics: { gate?: Gate & { candidate?: { base: number | null; real?: number | null; realCount?: number; user: number | null } } } | null;
 };
-type Epoch = { epoch: number; loss: number; train_accuracy: number; test_top1: number };
-type Trigger = { unseenApproved: number; threshold: number; training: { state: string; message: string } };
-type CurvePoint = { at: number; loss: number; accuracy: number };
-type Run = {
-  id: string;
-  status: string;
-  mode: string;
-  trigger: string;
-  progress: number;
+type Run = Omit<Page["trainingRuns"][number], "metrics"> & {
   metrics: { phase?: string; epoch?: number; loss?: number; accuracy?: number; etaS?: number; history?: Epoch[]; curve?: CurvePoint[]; gate?: Gate } | null;
-  logTail: string | null;
-  error: string | null;
-  createdAt: string;
-  modelVersion: number | null;
 };
+type Trigger = Page["retrainTrigger"];
 
 /** A trainer's error ends with the exception itself; the traceback before it stays in the title and the log. */
 const lastLine = (error: string) => error.split(" | ").at(-1)!.trim();
@@ -89,12 +77,10 @@ export function Models() {
   const [message, setMessage] = useState("");
 
   const load = useCallback(async () => {
-    const res = await gql<{ models: Model[]; trainingRuns: Run[]; retrainTrigger: Trigger }>(
-      "{ models { id number status classSet parentNumber createdAt activatedAt card metrics } trainingRuns(first: 10) { id status mode trigger progress metrics logTail error createdAt modelVersion } retrainTrigger { unseenApproved threshold training { state message } } }",
-    );
+    const res = await gql(ModelsPageDocument);
     if (res.data) {
-      setModels(res.data.models);
-      setRuns(res.data.trainingRuns);
+      setModels(res.data.models as Model[]);
+      setRuns(res.data.trainingRuns as Run[]);
       setTrigger(res.data.retrainTrigger);
     }
   }, []);
@@ -105,8 +91,8 @@ export function Models() {
     return () => clearInterval(timer);
   }, [load]);
 
-  const mutate = async (query: string, variables: Record<string, unknown>, done: string) => {
-    const res = await gql(query, variables);
+  const mutate = async (send: () => Promise<{ errors?: GqlError[] }>, done: string) => {
+    const res = await send();
     setMessage(res.errors ? res.errors[0].message : done);
     void load();
   };
@@ -128,14 +114,14 @@ export function Models() {
               {trigger.training.message}
             </p>
           )}
-          <button type="button" className="btn" disabled={!!live} onClick={() => void mutate("mutation { startTraining(mode: FINE_TUNE) { id } }", {}, "Fine-tuning queued.")}>
+          <button type="button" className="btn" disabled={!!live} onClick={() => void mutate(() => gql(StartTrainingMutation, { mode: "FINE_TUNE" }), "Fine-tuning queued.")}>
             Fine-tune now
           </button>
-          <button type="button" className="btn" disabled={!!live} onClick={() => void mutate("mutation { startTraining(mode: FULL) { id } }", {}, "Full training queued.")}>
+          <button type="button" className="btn" disabled={!!live} onClick={() => void mutate(() => gql(StartTrainingMutation, { mode: "FULL" }), "Full training queued.")}>
             Train from scratch
           </button>
           {live && (
-            <button type="button" className="btn" onClick={() => void mutate("mutation($id: ID!) { cancelTraining(id: $id) { id } }", { id: live.id }, "Cancelled.")}>
+            <button type="button" className="btn" onClick={() => void mutate(() => gql(CancelTrainingMutation, { id: live.id }), "Cancelled.")}>
               Cancel run {live.id}
             </button>
           )}
@@ -226,8 +212,7 @@ export function Models() {
                       className="btn"
                       onClick={() =>
                         void mutate(
-                          m.activatedAt ? "mutation($id: ID!) { rollbackModel(id: $id) { number } }" : "mutation($id: ID!) { promoteModel(id: $id) { number } }",
-                          { id: m.id },
+                          () => (m.activatedAt ? gql(RollbackModelMutation, { id: m.id }) : gql(PromoteModelMutation, { id: m.id })),
                           `v${m.number} is now active.`,
                         )
                       }

@@ -1,25 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { QueueOrder, QueueSampleFieldsFragment, SampleFilter } from "../../_generated/graphql";
 import { gql } from "../../gql";
+import { ApproveMutation, PendingSamplesQuery, RejectMutation, RelabelMutation, UndoMutation } from "./operations";
 import { TopFive } from "../../top-five";
 
-type Ranked = { label: string; probability: number };
-type Sample = {
-  id: string;
-  version: number;
-  status: string;
-  predictedLabel: string | null;
-  suggestedLabel: string | null;
-  confidence: number | null;
-  topK: Ranked[] | null;
-  image28: string;
-  original: string | null;
-  createdAt: string;
-};
+type Sample = QueueSampleFieldsFragment;
 
-const FIELDS = "id version status predictedLabel suggestedLabel confidence topK { label probability } image28 original createdAt";
-const ORDERS = [
+const ORDERS: readonly (readonly [QueueOrder, string])[] = [
   ["UNCERTAIN_FIRST", "Most uncertain first"],
   ["NEWEST_FIRST", "Newest first"],
   ["BY_PREDICTED_LABEL", "By predicted label"],
@@ -33,7 +22,7 @@ export function Queue({ labels }: { labels: string }) {
   const [total, setTotal] = useState(0);
   const [index, setIndex] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [order, setOrder] = useState<string>("UNCERTAIN_FIRST");
+  const [order, setOrder] = useState<QueueOrder>("UNCERTAIN_FIRST");
   const [labelFilter, setLabelFilter] = useState("");
   const [feedbackOnly, setFeedbackOnly] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>({ text: "" });
@@ -53,13 +42,10 @@ export function Queue({ labels }: { labels: string }) {
 
   const load = useCallback(async () => {
     setLoading(true);
-    const filter: Record<string, unknown> = {};
+    const filter: SampleFilter = {};
     if (labelFilter) filter.predictedLabel = labelFilter;
     if (feedbackOnly) filter.hasFeedback = true;
-    const res = await gql<{ samples: { totalCount: number; edges: { node: Sample }[] } }>(
-      `query($orderBy: QueueOrder, $filter: SampleFilter) { samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) { totalCount edges { node { ${FIELDS} } } } }`,
-      { orderBy: order, filter },
-    );
+    const res = await gql(PendingSamplesQuery, { orderBy: order, filter });
     setLoading(false);
     if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
     const fresh = res.data!.samples.edges.map((e) => e.node);
@@ -100,19 +86,15 @@ export function Queue({ labels }: { labels: string }) {
       const targets = selected.size ? samples.filter((s) => selected.has(s.id)) : samples[index] ? [samples[index]] : [];
       if (!targets.length) return;
       const items = targets.map((s) => ({ id: s.id, version: s.version }));
-      const mutation = {
-        approve: ["approveSamples(items: $items, as: PREDICTED)", ""],
-        approveSuggested: ["approveSamples(items: $items, as: SUGGESTED)", ""],
-        reject: ["rejectSamples(items: $items)", ""],
-        relabel: ["relabelSamples(items: $items, label: $label)", ", $label: String!"],
-      }[kind];
-      const res = await gql<{ r: { id: string; ok: boolean; sample: { id: string; status: string; label: string | null } | null; error: { code: string; message: string } | null }[] }>(
-        `mutation($items: [SampleRef!]!${mutation[1]}) { r: ${mutation[0]} { id ok sample { id status label } error { code message } } }`,
-        { items, label },
-      );
+      const res =
+        kind === "relabel"
+          ? await gql(RelabelMutation, { items, label: label ?? "" })
+          : kind === "reject"
+            ? await gql(RejectMutation, { items })
+            : await gql(ApproveMutation, { items, as: kind === "approveSuggested" ? "SUGGESTED" : "PREDICTED" });
       if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
-      const ok = res.data!.r.filter((r) => r.ok);
-      const failed = res.data!.r.filter((r) => !r.ok);
+      const ok = res.data!.results.filter((r) => r.ok);
+      const failed = res.data!.results.filter((r) => !r.ok);
       // the label as stored: the class set may fold what was typed (m -> M in balanced47)
       const stored = ok[0]?.sample?.label ?? label;
       const verb = { approve: "Approved", approveSuggested: "Approved as suggested", reject: "Rejected", relabel: `Relabelled as “${stored}”` }[kind];
@@ -127,7 +109,7 @@ export function Queue({ labels }: { labels: string }) {
   );
 
   const undo = useCallback(async () => {
-    const res = await gql<{ undo: Sample[] }>(`mutation { undo { ${FIELDS} } }`);
+    const res = await gql(UndoMutation);
     if (res.errors) return setMessage({ text: res.errors[0].message, error: true });
     const back = res.data!.undo;
     const pending = back.filter((s) => s.status === "PENDING");
@@ -201,7 +183,7 @@ export function Queue({ labels }: { labels: string }) {
           <select
             className="ml-2 rounded border border-slate-300 px-2 py-1"
             value={order}
-            onChange={(e) => setOrder(e.target.value)}
+            onChange={(e) => setOrder(e.target.value as QueueOrder)}
             onKeyDown={(e) => e.key === "Escape" && root.current?.focus()}
           >
             {ORDERS.map(([v, l]) => (

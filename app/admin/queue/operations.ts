@@ -1,0 +1,80 @@
+import { graphql } from "../../_generated";
+
+export const QueueSampleFields = graphql(`
+  fragment QueueSampleFields on Sample {
+    id
+    version
+    status
+    predictedLabel
+    suggestedLabel
+    confidence
+    topK {
+      label
+      probability
+    }
+    image28
+    original
+    createdAt
+  }
+`);
+
+export const PendingSamplesQuery = graphql(`
+  query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {
+    samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {
+      totalCount
+      edges {
+        node {
+          ...QueueSampleFields
+        }
+      }
+    }
+  }
+`);
+
+export const ApproveMutation = graphql(`
+  mutation Approve($items: [SampleRef!]!, $as: ApproveAs) {
+    results: approveSamples(items: $items, as: $as) {
+      ...BulkOutcome
+    }
+  }
+`);
+
+export const RelabelMutation = graphql(`
+  mutation Relabel($items: [SampleRef!]!, $label: String!) {
+    results: relabelSamples(items: $items, label: $label) {
+      ...BulkOutcome
+    }
+  }
+`);
+
+export const RejectMutation = graphql(`
+  mutation Reject($items: [SampleRef!]!) {
+    results: rejectSamples(items: $items) {
+      ...BulkOutcome
+    }
+  }
+`);
+
+export const BulkOutcome = graphql(`
+  fragment BulkOutcome on BulkResult {
+    id
+    ok
+    sample {
+      id
+      status
+      label
+    }
+    error {
+      code
+      message
+    }
+  }
+`);
+
+export const UndoMutation = graphql(`
+  mutation Undo {
+    undo {
+      ...QueueSampleFields
+    }
+  }
+`);

@@ -1,0 +1,9 @@
+import { graphql } from "./_generated";
+
+export const FeedbackMutation = graphql(`
+  mutation Feedback($id: ID!, $correct: Boolean, $label: String) {
+    feedback(id: $id, correct: $correct, label: $label) {
+      suggestedLabel
+    }
+  }
+`);
