@@ -1,43 +1,43 @@
 import { requireAdmin } from "../../lib/auth/guard";
-import { approveSample, bulk, rejectSample, relabelSample, undoLast, type ActionInput } from "../../lib/labelling/actions";
+import {
+  approveMany,
+  approveOne,
+  rejectMany,
+  rejectSample,
+  relabelMany,
+  relabelOne,
+  undoLast,
+  type ActionInput,
+  type BulkResult,
+  type Labeller,
+} from "../../lib/labelling/actions";
 import { listLabelEvents } from "../../lib/labelling/events";
-import { listSamples, QUEUE_SELECT } from "../../lib/labelling/queue";
+import { listSamples } from "../../lib/labelling/queue";
 import { mapNodes } from "../../lib/pagination";
+import { requireSample, sampleOriginal } from "../../lib/samples/read";
 import { sampleView } from "../../lib/samples/view";
-import { log } from "../../lib/log";
 import { sharedDatasetStats } from "../../lib/stats";
-import { maybeQueueRetrain } from "../../lib/training/trigger";
 import type { Context } from "../context";
 import type { Resolvers } from "../generated/types";
-import { ApiError, guarded, parseId } from "../resolver-errors";
+import { guarded, parseId } from "../resolver-errors";
 
 function ref(input: { id: string; version: number }): ActionInput {
   return { id: parseId(input.id), version: input.version };
 }
 
-async function reload(ctx: Context, sampleId: number) {
-  return sampleView(await ctx.db.sample.findUniqueOrThrow({ where: { id: sampleId }, select: QUEUE_SELECT }));
-}
-
 const admin = (ctx: Context) => requireAdmin(ctx.user);
+const labeller = (ctx: Context): Labeller => ({ db: ctx.db, userId: admin(ctx).id, retrainAfter: ctx.retrainAfter });
 
-/** New approvals may make enough unseen samples for a retraining run. */
-async function afterApproval<T>(ctx: Context, result: T): Promise<T> {
-  await maybeQueueRetrain(ctx.db, ctx.retrainAfter).catch((err: unknown) => log.error({ err: String(err) }, "retrain trigger failed"));
-  return result;
-}
-
-async function bulkNodes(ctx: Context, results: Awaited<ReturnType<typeof bulk>>) {
-  return Promise.all(results.map(async (r) => ({ ...r, id: String(r.id), sample: r.ok ? await reload(ctx, r.id) : null })));
-}
+/** Each result with the sample as it is now, when the action on it succeeded. */
+const bulkNodes = (ctx: Context, results: BulkResult[]) =>
+  Promise.all(results.map(async (r) => ({ ...r, sample: r.ok ? await requireSample(ctx.db, r.id) : null })));
 
 export const adminResolvers: Pick<Resolvers, "Sample" | "Query" | "Mutation"> = {
   Sample: {
     original: (s, _, ctx) =>
       guarded(async () => {
         admin(ctx);
-        const row = await ctx.db.sample.findUnique({ where: { id: parseId(String(s.id)) }, select: { original: true, contentType: true } });
-        return row?.original ? `data:${row.contentType ?? "application/octet-stream"};base64,${Buffer.from(row.original).toString("base64")}` : null;
+        return sampleOriginal(ctx.db, parseId(String(s.id)));
       }),
   },
   Query: {
@@ -45,47 +45,25 @@ export const adminResolvers: Pick<Resolvers, "Sample" | "Query" | "Mutation"> = 
     samples: (_, args, ctx) =>
       guarded(async () => {
         admin(ctx);
-        const res = await listSamples(ctx.db, {
-          status: args.status ?? undefined,
-          orderBy: args.orderBy ?? undefined,
-          filter: args.filter ?? undefined,
-          first: args.first ?? undefined,
-          after: args.after,
-        });
-        return mapNodes(res, sampleView);
+        const { status, orderBy, filter, first, after } = args;
+        return mapNodes(await listSamples(ctx.db, { status, orderBy, filter: filter ?? undefined, first, after }), sampleView);
       }),
     labelEvents: (_, args, ctx) =>
       guarded(async () => {
         admin(ctx);
         const page = await listLabelEvents(ctx.db, { ...args, sampleId: args.sampleId ? parseId(args.sampleId) : undefined });
-        return mapNodes(page, (e) => ({ ...e, id: String(e.id), sampleId: String(e.sampleId), user: e.user.username }));
+        return mapNodes(page, (e) => ({ ...e, user: e.user.username }));
       }),
     datasetStats: (_, __, ctx) => guarded(() => ctx.once("datasetStats", () => sharedDatasetStats(ctx.db))),
   },
   Mutation: {
-    approveSample: (_, args, ctx) =>
-      guarded(async () => afterApproval(ctx, await reload(ctx, (await approveSample(ctx.db, admin(ctx).id, { ...ref(args), as: args.as ?? undefined })).id))),
-    relabelSample: (_, args, ctx) =>
-      guarded(async () => afterApproval(ctx, await reload(ctx, (await relabelSample(ctx.db, admin(ctx).id, { ...ref(args), label: args.label })).id))),
-    rejectSample: (_, args, ctx) =>
-      guarded(async () => reload(ctx, (await rejectSample(ctx.db, admin(ctx).id, ref(args))).id)),
-    approveSamples: (_, args, ctx) =>
-      guarded(async () => {
-        const user = admin(ctx);
-        return afterApproval(ctx, await bulkNodes(ctx, await bulk(args.items.map(ref), (i) => approveSample(ctx.db, user.id, { ...i, as: args.as ?? undefined }))));
-      }),
-    relabelSamples: (_, args, ctx) =>
-      guarded(async () => {
-        const user = admin(ctx);
-        return afterApproval(ctx, await bulkNodes(ctx, await bulk(args.items.map(ref), (i) => relabelSample(ctx.db, user.id, { ...i, label: args.label }))));
-      }),
-    rejectSamples: (_, args, ctx) =>
-      guarded(async () => {
-        const user = admin(ctx);
-        return bulkNodes(ctx, await bulk(args.items.map(ref), (i) => rejectSample(ctx.db, user.id, i)));
-      }),
-    undo: (_, __, ctx) =>
-      guarded(async () => Promise.all((await undoLast(ctx.db, admin(ctx).id)).map((s) => reload(ctx, s.id)))),
-    undoLastAction: (_, __, ctx) => guarded(async () => reload(ctx, (await undoLast(ctx.db, admin(ctx).id))[0].id)),
+    approveSample: (_, args, ctx) => guarded(async () => requireSample(ctx.db, (await approveOne(labeller(ctx), { ...ref(args), as: args.as })).id)),
+    relabelSample: (_, args, ctx) => guarded(async () => requireSample(ctx.db, (await relabelOne(labeller(ctx), { ...ref(args), label: args.label })).id)),
+    rejectSample: (_, args, ctx) => guarded(async () => requireSample(ctx.db, (await rejectSample(ctx.db, admin(ctx).id, ref(args))).id)),
+    approveSamples: (_, args, ctx) => guarded(async () => bulkNodes(ctx, await approveMany(labeller(ctx), args.items.map(ref), args.as))),
+    relabelSamples: (_, args, ctx) => guarded(async () => bulkNodes(ctx, await relabelMany(labeller(ctx), args.items.map(ref), args.label))),
+    rejectSamples: (_, args, ctx) => guarded(async () => bulkNodes(ctx, await rejectMany(labeller(ctx), args.items.map(ref)))),
+    undo: (_, __, ctx) => guarded(async () => Promise.all((await undoLast(ctx.db, admin(ctx).id)).map((s) => requireSample(ctx.db, s.id)))),
+    undoLastAction: (_, __, ctx) => guarded(async () => requireSample(ctx.db, (await undoLast(ctx.db, admin(ctx).id))[0].id)),
   },
 };

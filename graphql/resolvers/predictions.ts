@@ -1,12 +1,10 @@
-import type { SampleStatus } from "../../lib/db/generated/client";
 import { mapNodes } from "../../lib/pagination";
-import { listPredictions } from "../../lib/samples/list";
-import type { Restriction } from "../../lib/inference/restrict";
-import { recordFeedback } from "../../lib/samples/feedback";
 import { enforceRateLimit } from "../../lib/ratelimit";
+import { recordFeedback } from "../../lib/samples/feedback";
+import { listPredictions } from "../../lib/samples/list";
 import { predictAndStore } from "../../lib/samples/predict";
-import { QUEUE_SELECT } from "../../lib/labelling/queue";
-import { PREDICTION_SELECT, sampleView, storedPrediction } from "../../lib/samples/view";
+import { findPrediction, findSample } from "../../lib/samples/read";
+import { storedPrediction } from "../../lib/samples/view";
 import type { Resolvers } from "../generated/types";
 import { ApiError, guarded, parseId } from "../resolver-errors";
 
@@ -21,24 +19,11 @@ function decodeImage(image: string): Buffer {
   return Buffer.from(image, "base64");
 }
 
-type Filter = { predictedLabel?: string | null; status?: string | null; hasFeedback?: boolean | null };
-
 export const predictionResolvers: Pick<Resolvers, "Query" | "Mutation"> = {
   Query: {
-    prediction: (_, args, ctx) =>
-      guarded(async () => {
-        const row = await ctx.db.sample.findFirst({ where: { id: parseId(args.id), source: "user" }, select: PREDICTION_SELECT });
-        return row ? storedPrediction(row) : null;
-      }),
-    predictions: (_, args, ctx) =>
-      guarded(async () => {
-        return mapNodes(await listPredictions(ctx.db, args), storedPrediction);
-      }),
-    sample: (_, args, ctx) =>
-      guarded(async () => {
-        const row = await ctx.db.sample.findUnique({ where: { id: parseId(args.id) }, select: QUEUE_SELECT });
-        return row ? sampleView(row) : null;
-      }),
+    prediction: (_, args, ctx) => guarded(() => findPrediction(ctx.db, parseId(args.id))),
+    predictions: (_, args, ctx) => guarded(async () => mapNodes(await listPredictions(ctx.db, args), storedPrediction)),
+    sample: (_, args, ctx) => guarded(() => findSample(ctx.db, parseId(args.id))),
   },
   Mutation: {
     predict: (_, args, ctx) =>
@@ -51,8 +36,7 @@ export const predictionResolvers: Pick<Resolvers, "Query" | "Mutation"> = {
       guarded(async () => {
         const id = parseId(args.id);
         await recordFeedback(ctx.db, id, args);
-        const row = await ctx.db.sample.findUniqueOrThrow({ where: { id }, select: PREDICTION_SELECT });
-        return storedPrediction(row);
+        return (await findPrediction(ctx.db, id))!;
       }),
   },
 };

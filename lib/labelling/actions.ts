@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import type { LabelAction, SampleStatus } from "../db/generated/client";
 import { ApiError, quoteInput } from "../api-errors";
+import { log } from "../log";
 import { CLASS_SETS } from "../models/classsets";
+import { maybeQueueRetrain } from "../training/trigger";
 
 /**
  * Admin actions on user samples. Every change names the sample version the admin saw (optimistic
@@ -127,3 +129,37 @@ export async function bulk(items: ActionInput[], act: (input: ActionInput) => Pr
   }
   return out;
 }
+
+/** Who labels, and after how many unseen approvals a fine-tune is queued. */
+export type Labeller = { db: Db; userId: number; retrainAfter: number };
+
+/** Approvals may make enough unseen samples for a fine-tune: queue one then (a failure is logged, never the approval's). */
+async function queueRetrainIfDue(l: Labeller): Promise<void> {
+  await maybeQueueRetrain(l.db, l.retrainAfter).catch((err: unknown) => log.error({ err: String(err) }, "retrain trigger failed"));
+}
+
+export async function approveOne(l: Labeller, input: ActionInput & { as?: ApproveAs }): Promise<SampleState> {
+  const sample = await approveSample(l.db, l.userId, input);
+  await queueRetrainIfDue(l);
+  return sample;
+}
+
+export async function relabelOne(l: Labeller, input: ActionInput & { label: string }): Promise<SampleState> {
+  const sample = await relabelSample(l.db, l.userId, input);
+  await queueRetrainIfDue(l);
+  return sample;
+}
+
+export async function approveMany(l: Labeller, items: ActionInput[], as?: ApproveAs): Promise<BulkResult[]> {
+  const results = await bulk(items, (i) => approveSample(l.db, l.userId, { ...i, as }));
+  await queueRetrainIfDue(l);
+  return results;
+}
+
+export async function relabelMany(l: Labeller, items: ActionInput[], label: string): Promise<BulkResult[]> {
+  const results = await bulk(items, (i) => relabelSample(l.db, l.userId, { ...i, label }));
+  await queueRetrainIfDue(l);
+  return results;
+}
+
+export const rejectMany = (l: Labeller, items: ActionInput[]): Promise<BulkResult[]> => bulk(items, (i) => rejectSample(l.db, l.userId, i));

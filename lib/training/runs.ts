@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Prisma, TrainingMode } from "../db/generated/client";
 import { ApiError } from "../api-errors";
 import { withNamedLock } from "../db/lock";
+import { pageSize } from "../pagination";
 
 export const HEARTBEAT_TIMEOUT_MS = 60_000;
 /** Held while checking that no run is queued or running and queuing one (admins and the trigger alike). */
@@ -72,4 +73,27 @@ export async function recoverStaleRuns(db: Db, now = Date.now()): Promise<{ requ
     if (res.count) (giveUp ? failed : requeued).push(run.id);
   }
   return { requeued, failed };
+}
+
+const RUN_INCLUDE = { modelVersion: { select: { number: true } }, baseModel: { select: { number: true } } } as const;
+
+type RunRow = Prisma.TrainingRunGetPayload<{ include: typeof RUN_INCLUDE }>;
+
+/** A run in the API's shape: the versions it made and started from, by number. */
+function runView(r: RunRow) {
+  return { ...r, modelVersion: r.modelVersion?.number ?? null, baseModel: r.baseModel?.number ?? null };
+}
+
+/** The newest runs first; `first` as every list takes it (lib/pagination). */
+export async function listTrainingRuns(db: Db, first?: number | null) {
+  return (await db.trainingRun.findMany({ orderBy: { id: "desc" }, take: pageSize(first), include: RUN_INCLUDE })).map(runView);
+}
+
+export async function findTrainingRun(db: Db, id: number) {
+  const r = await db.trainingRun.findUnique({ where: { id }, include: RUN_INCLUDE });
+  return r ? runView(r) : null;
+}
+
+export async function requireTrainingRun(db: Db, id: number) {
+  return runView(await db.trainingRun.findUniqueOrThrow({ where: { id }, include: RUN_INCLUDE }));
 }
