@@ -20,7 +20,8 @@ type Documents = {
     "\n  mutation CancelTraining($id: ID!) {\n    cancelTraining(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelTrainingDocument,
     "\n  mutation PromoteModel($id: ID!) {\n    promoteModel(id: $id) {\n      number\n    }\n  }\n": typeof types.PromoteModelDocument,
     "\n  mutation RollbackModel($id: ID!) {\n    rollbackModel(id: $id) {\n      number\n    }\n  }\n": typeof types.RollbackModelDocument,
-    "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    original\n    createdAt\n  }\n": typeof types.QueueSampleFieldsFragmentDoc,
+    "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    createdAt\n  }\n": typeof types.QueueSampleFieldsFragmentDoc,
+    "\n  query SampleOriginal($id: ID!) {\n    sample(id: $id) {\n      id\n      original\n    }\n  }\n": typeof types.SampleOriginalDocument,
     "\n  query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n": typeof types.PendingSamplesDocument,
     "\n  mutation Approve($items: [SampleRef!]!, $as: ApproveAs) {\n    results: approveSamples(items: $items, as: $as) {\n      ...BulkOutcome\n    }\n  }\n": typeof types.ApproveDocument,
     "\n  mutation Relabel($items: [SampleRef!]!, $label: String!) {\n    results: relabelSamples(items: $items, label: $label) {\n      ...BulkOutcome\n    }\n  }\n": typeof types.RelabelDocument,
@@ -35,7 +36,8 @@ const documents: Documents = {
     "\n  mutation CancelTraining($id: ID!) {\n    cancelTraining(id: $id) {\n      id\n    }\n  }\n": types.CancelTrainingDocument,
     "\n  mutation PromoteModel($id: ID!) {\n    promoteModel(id: $id) {\n      number\n    }\n  }\n": types.PromoteModelDocument,
     "\n  mutation RollbackModel($id: ID!) {\n    rollbackModel(id: $id) {\n      number\n    }\n  }\n": types.RollbackModelDocument,
-    "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    original\n    createdAt\n  }\n": types.QueueSampleFieldsFragmentDoc,
+    "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    createdAt\n  }\n": types.QueueSampleFieldsFragmentDoc,
+    "\n  query SampleOriginal($id: ID!) {\n    sample(id: $id) {\n      id\n      original\n    }\n  }\n": types.SampleOriginalDocument,
     "\n  query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n": types.PendingSamplesDocument,
     "\n  mutation Approve($items: [SampleRef!]!, $as: ApproveAs) {\n    results: approveSamples(items: $items, as: $as) {\n      ...BulkOutcome\n    }\n  }\n": types.ApproveDocument,
     "\n  mutation Relabel($items: [SampleRef!]!, $label: String!) {\n    results: relabelSamples(items: $items, label: $label) {\n      ...BulkOutcome\n    }\n  }\n": types.RelabelDocument,
@@ -68,7 +70,11 @@ export function graphql(source: "\n  mutation RollbackModel($id: ID!) {\n    rol
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    original\n    createdAt\n  }\n"): typeof import('./graphql').QueueSampleFieldsFragmentDoc;
+export function graphql(source: "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    createdAt\n  }\n"): typeof import('./graphql').QueueSampleFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SampleOriginal($id: ID!) {\n    sample(id: $id) {\n      id\n      original\n    }\n  }\n"): typeof import('./graphql').SampleOriginalDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

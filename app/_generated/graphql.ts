@@ -80,7 +80,14 @@ export type RollbackModelMutationVariables = Exact<{
 
 export type RollbackModelMutation = { rollbackModel: { number: number } };
 
-export type QueueSampleFieldsFragment = { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, original: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null };
+export type QueueSampleFieldsFragment = { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null };
+
+export type SampleOriginalQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SampleOriginalQuery = { sample: { id: string, original: string | null } | null };
 
 export type PendingSamplesQueryVariables = Exact<{
   orderBy?: QueueOrder | null | undefined;
@@ -88,7 +95,7 @@ export type PendingSamplesQueryVariables = Exact<{
 }>;
 
 
-export type PendingSamplesQuery = { samples: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, original: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null } }> } };
+export type PendingSamplesQuery = { samples: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null } }> } };
 
 export type ApproveMutationVariables = Exact<{
   items: Array<SampleRef> | SampleRef;
@@ -118,7 +125,7 @@ export type BulkOutcomeFragment = { id: string, ok: boolean, sample: { id: strin
 export type UndoMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UndoMutation = { undo: Array<{ id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, original: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null }> };
+export type UndoMutation = { undo: Array<{ id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null }> };
 
 export type FeedbackMutationVariables = Exact<{
   id: string | number;
@@ -160,7 +167,11 @@ export const QueueSampleFieldsFragmentDoc = new TypedDocumentString(`
     probability
   }
   image28
-  original
+  restriction
+  unrestrictedTopK {
+    label
+    probability
+  }
   createdAt
 }
     `, {"fragmentName":"QueueSampleFields"}) as unknown as TypedDocumentString<QueueSampleFieldsFragment, unknown>;
@@ -242,6 +253,14 @@ export const RollbackModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RollbackModelMutation, RollbackModelMutationVariables>;
+export const SampleOriginalDocument = new TypedDocumentString(`
+    query SampleOriginal($id: ID!) {
+  sample(id: $id) {
+    id
+    original
+  }
+}
+    `) as unknown as TypedDocumentString<SampleOriginalQuery, SampleOriginalQueryVariables>;
 export const PendingSamplesDocument = new TypedDocumentString(`
     query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {
   samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {
@@ -265,7 +284,11 @@ export const PendingSamplesDocument = new TypedDocumentString(`
     probability
   }
   image28
-  original
+  restriction
+  unrestrictedTopK {
+    label
+    probability
+  }
   createdAt
 }`) as unknown as TypedDocumentString<PendingSamplesQuery, PendingSamplesQueryVariables>;
 export const ApproveDocument = new TypedDocumentString(`
@@ -343,7 +366,11 @@ export const UndoDocument = new TypedDocumentString(`
     probability
   }
   image28
-  original
+  restriction
+  unrestrictedTopK {
+    label
+    probability
+  }
   createdAt
 }`) as unknown as TypedDocumentString<UndoMutation, UndoMutationVariables>;
 export const FeedbackDocument = new TypedDocumentString(`

@@ -429,12 +429,16 @@ export type Sample = {
   /** Admins only: the uploaded file as a data URL. */
   original?: Maybe<Scalars['String']['output']>;
   predictedLabel?: Maybe<Scalars['String']['output']>;
+  /** How the visitor restricted the answer: digits, letters, upper, lower or classes:<characters>; null when not. */
+  restriction?: Maybe<Scalars['String']['output']>;
   source: SampleSource;
   split: Scalars['String']['output'];
   status: SampleStatus;
   suggestedLabel?: Maybe<Scalars['String']['output']>;
-  /** The top 5 the model gave at upload time. */
+  /** The top 5 the model gave at upload time (within the visitor's restriction, if any). */
   topK?: Maybe<Array<RankedLabel>>;
+  /** When the answer was restricted: the model's top 5 over every class. */
+  unrestrictedTopK?: Maybe<Array<RankedLabel>>;
   updatedAt: Scalars['DateTime']['output'];
   /** Optimistic locking: pass it back with every admin action on the sample. */
   version: Scalars['Int']['output'];
@@ -924,11 +928,13 @@ export type SampleResolvers<ContextType = Context, ParentType extends ResolversP
   modelVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   original?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   predictedLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  restriction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SampleSource'], ParentType, ContextType>;
   split?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SampleStatus'], ParentType, ContextType>;
   suggestedLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topK?: Resolver<Maybe<Array<ResolversTypes['RankedLabel']>>, ParentType, ContextType>;
+  unrestrictedTopK?: Resolver<Maybe<Array<ResolversTypes['RankedLabel']>>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

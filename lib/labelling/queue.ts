@@ -25,6 +25,8 @@ export const QUEUE_SELECT = {
   predictedLabel: true,
   confidence: true,
   topK: true,
+  restriction: true,
+  unrestrictedTopK: true,
   suggestedLabel: true,
   createdAt: true,
   updatedAt: true,

@@ -66,6 +66,8 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
   // A hot swap may have put another version (perhaps another class list) between the check and the run.
   const mask = used === model ? allowed : allowedClasses(used.classes, CLASS_SETS[used.classSet], input.restrict, input.classes);
   const ranked = topK(probabilities, used.classes, 5, mask ?? undefined);
+  // A restricted answer may hide what the writing looks like most; the reviewer sees both.
+  const unrestricted = mask ? topK(probabilities, used.classes, 5) : null;
   const inferenceMs = ms(inferStart);
 
   const storeStart = performance.now();
@@ -79,6 +81,7 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
     predictedLabel: ranked[0].label,
     confidence: ranked[0].probability,
     topK: ranked,
+    unrestrictedTopK: unrestricted,
     modelVersionId: used.id,
   });
   return {
@@ -109,6 +112,7 @@ type Upload = {
   predictedLabel: string;
   confidence: number;
   topK: Ranked[];
+  unrestrictedTopK: Ranked[] | null;
   modelVersionId: number;
 };
 
@@ -125,19 +129,21 @@ async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused:
   try {
     const [row] = await pool.execute<{ id: number | bigint }[]>(
       `INSERT INTO Sample (source, split, classSet, status, image, original, contentType, sha256,
-                           predictedLabel, confidence, topK, modelVersionId, restriction, updatedAt)
-       VALUES ('user', ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
+                           predictedLabel, confidence, topK, unrestrictedTopK, modelVersionId, restriction, updatedAt)
+       VALUES ('user', ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
        RETURNING id`,
       [splitFor(u.sha256), u.classSet, Buffer.from(u.pixels), u.original, u.contentType ?? null, u.sha256,
-       u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.modelVersionId, u.restriction],
+       u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.unrestrictedTopK && JSON.stringify(u.unrestrictedTopK), u.modelVersionId, u.restriction],
     );
     return { id: Number(row.id), reused: false };
   } catch (err) {
     if ((err as { errno?: number }).errno !== DUPLICATE_KEY) throw err;
     await pool.execute(
-      `UPDATE Sample SET classSet = ?, predictedLabel = ?, confidence = ?, topK = ?, modelVersionId = ?, restriction = ?, updatedAt = NOW(3)
+      `UPDATE Sample SET classSet = ?, predictedLabel = ?, confidence = ?, topK = ?, unrestrictedTopK = ?, modelVersionId = ?, restriction = ?,
+                         updatedAt = NOW(3)
        WHERE source = 'user' AND sha256 = ?`,
-      [u.classSet, u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.modelVersionId, u.restriction, u.sha256],
+      [u.classSet, u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.unrestrictedTopK && JSON.stringify(u.unrestrictedTopK), u.modelVersionId,
+       u.restriction, u.sha256],
     );
     const [twin] = await pool.execute<{ id: number | bigint }[]>("SELECT id FROM Sample WHERE source = 'user' AND sha256 = ?", [u.sha256]);
     return { id: Number(twin.id), reused: true };

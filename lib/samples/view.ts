@@ -48,7 +48,7 @@ export async function storedPrediction(row: StoredPrediction) {
   };
 }
 
-type SampleRow = { id: number; source: string; status: string; image: Uint8Array; topK?: unknown; modelVersion?: { number: number } | null };
+type SampleRow = { id: number; source: string; status: string; image: Uint8Array; topK?: unknown; unrestrictedTopK?: unknown; modelVersion?: { number: number } | null };
 
 /** A Sample row (queue, sample(id)) in the API's shape. */
 export async function sampleView<T extends SampleRow>(row: T) {
@@ -56,6 +56,7 @@ export async function sampleView<T extends SampleRow>(row: T) {
     ...row,
     image28: image28Url(row.image),
     topK: (row.topK as Ranked[] | null) ?? null,
+    unrestrictedTopK: (row.unrestrictedTopK as Ranked[] | null) ?? null,
     modelVersion: row.modelVersion?.number ?? null,
   };
 }

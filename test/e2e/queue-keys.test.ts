@@ -93,3 +93,68 @@ describe("the labelling queue's keys in Chromium", () => {
     await step("z", /nothing to undo/);
   });
 });
+
+describe("the labelling queue on a phone and with help, in Chromium", () => {
+  const app = useApp({
+    browser: true,
+    seed: async (t) => {
+      await t.db.user.create({ data: { username: "bob", role: "admin", passwordHash: await hashPassword("bob password") } });
+      // a 7 drawn under "Letters only": the restricted reading is T, the model's own is 7
+      await seedUploads(t.db, [
+        { predicted: "T", confidence: 0.06, restriction: "letters", unrestricted: [{ label: "7", probability: 0.9 }, { label: "T", probability: 0.06 }] },
+        { predicted: "m", confidence: 0.3 },
+        { predicted: "4", confidence: 0.5 },
+      ]);
+    },
+  });
+
+  it("shows the visitor's restriction and the unrestricted readings, and relabels by touch from the label picker", async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/admin/queue`);
+    await signInByKeyboard(page, "bob", "bob password", "/admin/queue");
+    await page.getByTestId("current-prediction").waitFor();
+    expect(await page.getByTestId("restriction-badge").first().textContent()).toBe("letters only");
+    expect(await page.getByTestId("current-restriction").textContent()).toMatch(/letters only/);
+    expect(await page.getByTestId("unrestricted-top5").textContent()).toMatch(/7\s*90%/);
+
+    // the actions sit with the sample, in view, with touch-sized targets
+    const bar = page.getByTestId("action-bar");
+    expect(await bar.isVisible()).toBe(true);
+    const box = (await bar.getByRole("button", { name: /^Approve/ }).first().boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+
+    await bar.getByRole("button", { name: "Relabel…" }).tap();
+    await page.getByRole("group", { name: "Relabel as" }).getByRole("button", { name: "7", exact: true }).tap();
+    await page.waitForFunction(() => /Relabelled as “7”/.test(document.querySelector('[data-testid="queue-message"]')?.textContent ?? ""));
+    const first = await app.t.db.sample.findFirstOrThrow({ where: { source: "user" }, orderBy: { confidence: "asc" } });
+    expect([first.status, first.label]).toEqual(["approved", "7"]);
+
+    // the status line says the label as stored: m is folded into M in balanced47
+    await page.waitForFunction(() => document.querySelector('[data-testid="current-prediction"]')?.textContent === "m");
+    await bar.getByRole("button", { name: "Relabel…" }).tap();
+    await page.getByRole("group", { name: "Relabel as" }).getByRole("button", { name: "M", exact: true }).tap();
+    await page.waitForFunction(() => /Relabelled as “M”/.test(document.querySelector('[data-testid="queue-message"]')?.textContent ?? ""));
+    await context.close();
+  });
+
+  it("? lists every key, and a selection shows its count on the actions", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${app.server.url}/admin/queue`);
+    await signInByKeyboard(page, "bob", "bob password", "/admin/queue");
+    await page.getByTestId("current-prediction").waitFor();
+    await page.keyboard.press("?");
+    const help = page.getByTestId("key-help");
+    await help.waitFor();
+    for (const what of [/approve as the model read it/, /reject/, /undo/, /select for a bulk action/, /relabel as that character/]) expect(await help.textContent()).toMatch(what);
+    await page.keyboard.press("Escape");
+    await help.waitFor({ state: "detached" });
+    expect(await page.getByTestId("keys-state").textContent()).toBe("Keys on");
+
+    await page.keyboard.press("Space");
+    expect(await page.getByTestId("selection-count").textContent()).toMatch(/^1 selected/);
+    expect(await page.getByTestId("action-bar").getByRole("button", { name: /^Approve 1/ }).count()).toBe(1);
+    await page.close();
+  });
+});

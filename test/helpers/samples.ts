@@ -4,7 +4,7 @@ import type { Db } from "../../lib/db/client";
 /** Pending user samples as if visitors had uploaded them (deterministic, no model needed). */
 export async function seedUploads(
   db: Db,
-  items: { predicted: string; confidence: number; suggested?: string; createdAt?: Date }[],
+  items: { predicted: string; confidence: number; suggested?: string; createdAt?: Date; restriction?: string; unrestricted?: { label: string; probability: number }[] }[],
 ): Promise<number[]> {
   const model = await db.modelVersion.findFirst({ where: { status: "active" }, select: { id: true } });
   const ids: number[] = [];
@@ -25,6 +25,8 @@ export async function seedUploads(
         confidence: it.confidence,
         topK: [{ label: it.predicted, probability: it.confidence }],
         suggestedLabel: it.suggested ?? null,
+        restriction: it.restriction ?? null,
+        ...(it.unrestricted ? { unrestrictedTopK: it.unrestricted } : {}),
         modelVersionId: model?.id,
         ...(it.createdAt ? { createdAt: it.createdAt } : {}),
       },

@@ -13,8 +13,22 @@ export const QueueSampleFields = graphql(`
       probability
     }
     image28
-    original
+    restriction
+    unrestrictedTopK {
+      label
+      probability
+    }
     createdAt
+  }
+`);
+
+/** The upload itself: large, so fetched only for the sample on screen. */
+export const SampleOriginalQuery = graphql(`
+  query SampleOriginal($id: ID!) {
+    sample(id: $id) {
+      id
+      original
+    }
   }
 `);
 
