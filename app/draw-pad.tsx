@@ -8,10 +8,11 @@ type Stroke = Point[];
 const SIZE = 280;
 
 /** A canvas for a finger, a mouse or a pen: strokes can be undone one by one or cleared. */
-export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; busy: boolean }) {
+export function DrawPad({ onSubmit, onDrawing, busy }: { onSubmit: (png: Blob) => void; onDrawing?: (png: Blob | null) => void; busy: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [strokes, setStrokes] = useState<Stroke[]>([]);
   const current = useRef<Stroke | null>(null);
+  const [inking, setInking] = useState(false);
   // Set once React has attached the pointer handlers (before that, strokes would be lost).
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -36,7 +37,14 @@ export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; bus
     }
   };
 
-  useEffect(() => redraw(strokes), [strokes]);
+  useEffect(() => {
+    redraw(strokes);
+    // The drawing as it stands after each stroke (null when empty), for the live reading.
+    if (!onDrawing) return;
+    if (!strokes.length) return onDrawing(null);
+    canvas.current?.toBlob((blob) => onDrawing(blob), "image/png");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [strokes]);
 
   const point = (e: React.PointerEvent<HTMLCanvasElement>): Point => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -50,6 +58,7 @@ export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; bus
 
   return (
     <div className="flex flex-col items-center gap-3">
+      <div className="relative w-full max-w-[280px]">
       <canvas
         ref={canvas}
         width={SIZE}
@@ -57,10 +66,11 @@ export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; bus
         aria-label="Drawing area: write one character"
         data-testid="draw-pad"
         data-ready={ready}
-        className="aspect-square w-full max-w-[280px] touch-none rounded-lg border-2 border-dashed border-slate-300 bg-white"
+        className="aspect-square w-full max-w-[280px] touch-none rounded-lg border-2 border-dashed border-slate-300 bg-[#fff]"
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           current.current = [point(e)];
+          setInking(true);
           redraw([...strokes, current.current]);
         }}
         onPointerMove={(e) => {
@@ -71,13 +81,21 @@ export function DrawPad({ onSubmit, busy }: { onSubmit: (png: Blob) => void; bus
         onPointerUp={() => {
           const stroke = current.current; // the updater runs later, after the ref is cleared
           current.current = null;
+          setInking(false);
           if (stroke) setStrokes((s) => [...s, stroke]);
         }}
         onPointerCancel={() => {
           current.current = null;
+          setInking(false);
           redraw(strokes);
         }}
       />
+      {!strokes.length && !inking && (
+        <span aria-hidden="true" className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-[#475569]" data-testid="draw-hint">
+          Draw one character here
+        </span>
+      )}
+      </div>
       <div className="flex gap-2">
         <button type="button" className="btn" onClick={undo} disabled={!strokes.length}>
           Undo

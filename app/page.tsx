@@ -10,7 +10,7 @@ export default function Home() {
         </p>
       </header>
       <Recognizer />
-      <footer className="mt-10 text-xs text-slate-500">
+      <footer className="mt-10 text-xs text-slate-600">
         Every upload is stored and may be reviewed by our admins to train better models. API:{" "}
         <a className="underline" href="/api/graphql">GraphQL</a> · <a className="underline" href="/api/health">health</a>
       </footer>

@@ -14,6 +14,8 @@ const RESTRICTIONS = [
 ];
 
 let counter = 0;
+const LIVE_DELAY_MS = 350;
+const expectedOf = (restrict: string) => RESTRICTIONS.find((r) => r.value === restrict)?.label ?? "Any character";
 
 export function Recognizer() {
   const [results, setResults] = useState<Result[]>([]);
@@ -27,16 +29,49 @@ export function Recognizer() {
   const newestPending = results[0]?.pending;
 
   // On a phone the results sit below the canvas: bring a new card into view, again once its answer has made
-  // it taller (no scrolling where it is visible already).
+  // it taller. Never where the layout has two columns (the canvas must stay where the hand is) or the card
+  // is in view already; without animation for those who ask for less motion.
   useEffect(() => {
-    if (newestKey) resultsSection.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    const card = resultsSection.current?.querySelector("li");
+    if (!newestKey || !card || window.matchMedia("(min-width: 768px)").matches) return;
+    const box = card.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    card.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "nearest" });
   }, [newestKey, newestPending]);
+
+  // The live reading while drawing: the latest drawing, a moment after the last stroke, stored nowhere.
+  const [live, setLive] = useState<{ prediction?: Prediction; error?: string } | null>(null);
+  const liveRequest = useRef<{ timer?: ReturnType<typeof setTimeout>; abort?: AbortController }>({});
+  const readWhileDrawing = useCallback(
+    (png: Blob | null) => {
+      const pending = liveRequest.current;
+      clearTimeout(pending.timer);
+      pending.abort?.abort();
+      if (!png) return setLive(null);
+      pending.timer = setTimeout(async () => {
+        const abort = (pending.abort = new AbortController());
+        const form = new FormData();
+        form.append("image", png, "drawing.png");
+        form.append("preview", "1");
+        if (restrict) form.append("restrict", restrict);
+        try {
+          const res = await fetch("/api/predict", { method: "POST", body: form, signal: abort.signal });
+          const body = (await res.json()) as Prediction & { error?: { message: string } };
+          setLive(res.ok ? { prediction: body } : { error: body.error?.message });
+        } catch {
+          // aborted by a newer stroke, or offline: the final Recognise says so
+        }
+      }, LIVE_DELAY_MS);
+    },
+    [restrict],
+  );
 
   const recognise = useCallback(
     async (file: Blob, name: string) => {
       const key = `r${++counter}`;
       const preview = URL.createObjectURL(file);
-      setResults((rs) => [{ key, name, preview, pending: true }, ...rs]);
+      setResults((rs) => [{ key, name, preview, pending: true, expected: restrict ? expectedOf(restrict) : undefined, file }, ...rs]);
       setBusy(true);
       let update: Partial<Result>;
       try {
@@ -88,7 +123,14 @@ export function Recognizer() {
           </select>
         </label>
 
-        <DrawPad busy={busy} onSubmit={(png) => void recognise(png, "drawing.png")} />
+        <DrawPad busy={busy} onDrawing={readWhileDrawing} onSubmit={(png) => void recognise(png, "drawing.png")} />
+        <p className="min-h-6 text-center text-sm text-slate-700" role="status" data-testid="live-reading">
+          {live?.prediction
+            ? `Reading so far: ${live.prediction.label} (${Math.round(live.prediction.confidence * 100)}%)`
+            : live?.error
+              ? live.error
+              : ""}
+        </p>
 
         <button
           type="button"
@@ -107,7 +149,7 @@ export function Recognizer() {
           className={`w-full rounded-lg border-2 border-dashed p-5 text-center text-sm ${dragging ? "border-blue-500 bg-blue-50" : "border-slate-300 bg-white"}`}
         >
           <span className="font-medium">Drop images here</span> or click to choose files
-          <span className="block text-xs text-slate-500">You can also paste an image. PNG, JPEG, WebP, GIF, TIFF or AVIF, up to 10 MB; large photos are sent at 1280 px.</span>
+          <span className="block text-xs text-slate-600">You can also paste an image. PNG, JPEG, WebP, GIF, TIFF or AVIF, up to 10 MB; large photos are sent at 1280 px.</span>
         </button>
         <input ref={picker} type="file" accept="image/*" multiple hidden data-testid="file-input" onChange={(e) => { addFiles(e.target.files); e.target.value = ""; }} />
         <input ref={camera} type="file" accept="image/*" capture="environment" hidden onChange={(e) => { addFiles(e.target.files); e.target.value = ""; }} />
@@ -118,13 +160,32 @@ export function Recognizer() {
 
       <section ref={resultsSection} aria-label="Results" aria-live="polite">
         {results.length === 0 ? (
-          <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-500">Results appear here, newest first.</p>
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">Results appear here, newest first.</p>
         ) : (
-          <ul className="space-y-4">
-            {results.map((r) => (
-              <ResultCard key={r.key} result={r} />
-            ))}
-          </ul>
+          <>
+            <div className="mb-2 flex justify-end">
+              <button type="button" className="btn" onClick={() => setResults([])}>
+                Remove all results
+              </button>
+            </div>
+            <ul className="space-y-4">
+              {results.map((r) => (
+                <ResultCard
+                  key={r.key}
+                  result={r}
+                  onDismiss={() => setResults((rs) => rs.filter((x) => x.key !== r.key))}
+                  onRetry={
+                    r.file
+                      ? () => {
+                          setResults((rs) => rs.filter((x) => x.key !== r.key));
+                          void recognise(r.file!, r.name);
+                        }
+                      : undefined
+                  }
+                />
+              ))}
+            </ul>
+          </>
         )}
       </section>
     </div>

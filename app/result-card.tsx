@@ -15,7 +15,21 @@ export type Prediction = {
   timings?: { totalMs: number } | null;
 };
 
-export type Result = { key: string; name: string; preview?: string; prediction?: Prediction; error?: string; pending?: boolean };
+export type Result = {
+  key: string;
+  name: string;
+  preview?: string;
+  prediction?: Prediction;
+  error?: string;
+  pending?: boolean;
+  /** What the visitor chose under "Expect" ("Digits only"), when not any character. */
+  expected?: string;
+  /** The upload itself, so a failed one can be sent again. */
+  file?: Blob;
+};
+
+/** Below this, the best reading within a restriction is called a poor fit rather than an answer. */
+const POOR_FIT = 0.5;
 
 const pct = (p: number) => `${(p * 100).toFixed(p > 0.995 || p < 0.005 ? 1 : 0)}%`;
 
@@ -31,9 +45,23 @@ function Feedback({ prediction }: { prediction: Prediction }) {
   const send = async (body: { correct?: boolean; label?: string }) => {
     const error = await sendFeedback(prediction.id, body);
     setState(error ? "error" : "sent");
-    setMessage(error ?? "Thanks! An admin will review it.");
+    // The server lists every class it knows when a character is not one of them; one line is enough here.
+    const unknown = error && /is not a character this model knows/.test(error);
+    setMessage(
+      unknown
+        ? `“${body.label}” is not a character this model reads (it reads digits and letters).`
+        : (error ?? `Sent: ${body.correct ? `“${prediction.label}” is right` : `it was “${body.label}”`}. Thanks! An admin will review it.`),
+    );
   };
-  if (state === "sent") return <p className="text-sm text-emerald-700">{message}</p>;
+  if (state === "sent")
+    return (
+      <p className="text-sm text-emerald-800" data-testid="feedback-sent">
+        {message}{" "}
+        <button type="button" className="underline" onClick={() => setState("idle")}>
+          Change
+        </button>
+      </p>
+    );
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <button type="button" className="btn" onClick={() => send({ correct: true })}>
@@ -66,38 +94,62 @@ function Feedback({ prediction }: { prediction: Prediction }) {
   );
 }
 
-export function ResultCard({ result }: { result: Result }) {
+export function ResultCard({ result, onDismiss, onRetry }: { result: Result; onDismiss?: () => void; onRetry?: () => void }) {
   const p = result.prediction;
+  const poorFit = p && result.expected && p.confidence < POOR_FIT;
   return (
     <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="result-card" aria-busy={result.pending}>
       <div className="flex items-start gap-4">
-        {result.preview && (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={result.preview} alt={`Upload ${result.name}`} className="h-20 w-20 rounded border border-slate-200 object-contain" />
+        {result.preview && !result.error && (
+          <figure>
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={result.preview} alt={`Upload ${result.name}`} className="h-20 w-20 rounded border border-slate-200 object-contain" />
+            <figcaption className="text-center text-xs text-slate-600">Your image</figcaption>
+          </figure>
         )}
         {p && (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img
-            src={p.image28}
-            alt="The 28×28 image the model saw"
-            className="h-20 w-20 rounded border border-slate-200"
-            style={{ imageRendering: "pixelated" }}
-          />
+          <figure>
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={p.image28} alt="The 28×28 image the model saw" className="h-20 w-20 rounded border border-slate-200" style={{ imageRendering: "pixelated" }} />
+            <figcaption className="text-center text-xs text-slate-600">What the model saw</figcaption>
+          </figure>
         )}
         <div className="min-w-0 flex-1">
-          <p className="truncate text-xs text-slate-500">{result.name}</p>
-          {result.pending && <p className="mt-2 text-slate-500">Reading…</p>}
+          <p className="truncate text-xs text-slate-600">
+            {result.name}
+            {result.expected && <span data-testid="expected"> · expected: {result.expected}</span>}
+          </p>
+          {result.pending && <p className="mt-2 text-slate-600">Reading…</p>}
           {result.error && (
-            <p role="alert" className="mt-2 text-red-700">
-              {result.error}
-            </p>
+            <>
+              <p role="alert" className="mt-2 text-red-700">
+                {result.error}
+              </p>
+              <div className="mt-2 flex gap-2">
+                {onRetry && (
+                  <button type="button" className="btn" onClick={onRetry}>
+                    Try again
+                  </button>
+                )}
+                {onDismiss && (
+                  <button type="button" className="btn" onClick={onDismiss}>
+                    Dismiss
+                  </button>
+                )}
+              </div>
+            </>
           )}
           {p && (
             <p className="mt-1">
               <span className="text-4xl font-semibold" data-testid="predicted-label">
                 {p.label}
               </span>
-              <span className="ml-2 text-slate-600">{pct(p.confidence)} sure</span>
+              <span className="ml-2 text-slate-700">{pct(p.confidence)} sure</span>
+            </p>
+          )}
+          {poorFit && (
+            <p className="mt-1 text-sm text-amber-800" data-testid="poor-fit">
+              Nothing of the kind expected ({result.expected!.toLowerCase()}) fits this well: {p.label} is only the closest.
             </p>
           )}
         </div>
@@ -107,7 +159,7 @@ export function ResultCard({ result }: { result: Result }) {
           <div className="mt-3">
             <TopFive ranked={p.top5} />
           </div>
-          <p className="mt-2 text-xs text-slate-500">
+          <p className="mt-2 text-xs text-slate-600">
             Model v{p.model.version} ({p.model.classSet})
             {p.timings ? ` · ${p.timings.totalMs.toFixed(0)} ms` : ""}
           </p>

@@ -1,6 +1,6 @@
 import type { Db } from "./db/client";
 import { CLASS_SETS } from "./models/classsets";
-import { Scoreboard } from "./models/scoring";
+import { Scoreboard, type ConfusedPair } from "./models/scoring";
 
 /** Aggregates only, never images: safe to show to anyone. */
 export type DatasetStats = {
@@ -18,7 +18,7 @@ export type DatasetStats = {
     perClass: { label: string; count: number; accuracy: number }[];
     labels: string[];
     confusion: number[][];
-    mostConfused: { pair: string; errors: number }[];
+    mostConfused: ConfusedPair[];
   } | null;
 };
 

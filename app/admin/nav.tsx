@@ -2,7 +2,7 @@
 
 export function AdminNav({ username, current }: { username: string; current: "queue" | "stats" | "models" }) {
   const link = (href: string, label: string, key: string) => (
-    <a href={href} aria-current={current === key ? "page" : undefined} className={`rounded px-3 py-1.5 text-sm ${current === key ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-200"}`}>
+    <a href={href} aria-current={current === key ? "page" : undefined} className={`rounded px-3 py-1.5 text-sm ${current === key ? "bg-blue-700 text-[#fff]" : "text-slate-700 hover:bg-slate-200"}`}>
       {label}
     </a>
   );
@@ -12,7 +12,7 @@ export function AdminNav({ username, current }: { username: string; current: "qu
       {link("/admin/queue", "Queue", "queue")}
       {link("/admin/stats", "Statistics", "stats")}
       {link("/admin/models", "Models", "models")}
-      <span className="ml-auto text-sm text-slate-500">{username}</span>
+      <span className="ml-auto text-sm text-slate-600">{username}</span>
       <button
         type="button"
         className="btn"

@@ -2,6 +2,8 @@
  * The one way answers are scored against true labels: a confusion matrix over a model's classes, and
  * from it accuracy, per-class accuracy and the most confused pairs. Evaluation and statistics both use it.
  */
+export type ConfusedPair = { pair: string; errors: number; first: string; second: string; firstReadAsSecond: number; secondReadAsFirst: number };
+
 export class Scoreboard {
   readonly confusion: number[][];
   private total = 0;
@@ -33,13 +35,19 @@ export class Scoreboard {
     });
   }
 
-  /** Pairs of classes most often taken for each other, both ways counted. */
-  mostConfused(k = 10): { pair: string; errors: number }[] {
-    const pairs: { pair: string; errors: number }[] = [];
+  /**
+   * Pairs of classes most often taken for each other, both ways counted, and each way on its own
+   * (`firstReadAsSecond`: truly the first, read as the second).
+   */
+  mostConfused(k = 10): ConfusedPair[] {
+    const pairs: ConfusedPair[] = [];
     for (let i = 0; i < this.labels.length; i++) {
       for (let j = i + 1; j < this.labels.length; j++) {
         const errors = this.confusion[i][j] + this.confusion[j][i];
-        if (errors) pairs.push({ pair: `${this.labels[i]}/${this.labels[j]}`, errors });
+        if (errors) {
+          const [first, second] = [this.labels[i], this.labels[j]];
+          pairs.push({ pair: `${first}/${second}`, errors, first, second, firstReadAsSecond: this.confusion[i][j], secondReadAsFirst: this.confusion[j][i] });
+        }
       }
     }
     return pairs.sort((a, b) => b.errors - a.errors).slice(0, k);

@@ -44,8 +44,8 @@ export function splitFor(sha256: string): "train" | "test" {
 
 const ms = (start: number) => Math.round((performance.now() - start) * 100) / 100;
 
-/** Normalise, predict, store as a pending user sample (before answering), answer. */
-export async function predictAndStore(deps: PredictDeps, input: PredictInput): Promise<PredictionResult> {
+/** What the model reads in an upload, before anything is stored. */
+async function read(deps: PredictDeps, input: PredictInput) {
   const started = performance.now();
   if (input.bytes.length > deps.maxUploadBytes) {
     throw new ImageError("PAYLOAD_TOO_LARGE", `the upload is ${input.bytes.length} bytes; the limit is ${deps.maxUploadBytes} bytes`);
@@ -68,8 +68,28 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
   const ranked = topK(probabilities, used.classes, 5, mask ?? undefined);
   // A restricted answer may hide what the writing looks like most; the reviewer sees both.
   const unrestricted = mask ? topK(probabilities, used.classes, 5) : null;
-  const inferenceMs = ms(inferStart);
+  return { started, analysis, used, ranked, unrestricted, timings: { decodeMs, inferenceMs: ms(inferStart), batchSize } };
+}
 
+export type PreviewResult = Omit<PredictionResult, "id" | "reused" | "timings"> & { timings: { decodeMs: number; inferenceMs: number; totalMs: number } };
+
+/** The reading alone, stored nowhere: what the page shows while someone is still drawing. */
+export async function preview(deps: PredictDeps, input: PredictInput): Promise<PreviewResult> {
+  const { started, analysis, used, ranked, timings } = await read(deps, input);
+  return {
+    label: ranked[0].label,
+    confidence: ranked[0].probability,
+    top5: ranked,
+    image28: pngDataUrl(analysis.png),
+    model: { version: used.number, classSet: used.classSet },
+    timings: { decodeMs: timings.decodeMs, inferenceMs: timings.inferenceMs, totalMs: ms(started) },
+  };
+}
+
+/** Normalise, predict, store as a pending user sample (before answering), answer. */
+export async function predictAndStore(deps: PredictDeps, input: PredictInput): Promise<PredictionResult> {
+  const { started, analysis, used, ranked, unrestricted, timings } = await read(deps, input);
+  const { decodeMs, inferenceMs, batchSize } = timings;
   const storeStart = performance.now();
   const { id, reused } = await storeUpload(deps.pool, {
     sha256: analysis.sha256,

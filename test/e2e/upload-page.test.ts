@@ -140,4 +140,69 @@ describe("the upload page in Chromium", () => {
     expect(read).toEqual(Object.keys(glyphs));
   });
 
+  it("reads while drawing without storing anything; only Recognise uploads", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(app.server.url);
+    expect(await page.getByTestId("draw-hint").isVisible()).toBe(true);
+    const before = await app.t.db.sample.count({ where: { source: "user" } });
+    // not quite the 7 of the first test: the same bytes would reuse its sample
+    await draw(page, [
+      [0.22, 0.22],
+      [0.78, 0.18],
+      [0.45, 0.88],
+    ]);
+    expect(await page.getByTestId("draw-hint").count()).toBe(0);
+    await page.waitForFunction(() => /^Reading so far: 7 \(\d+%\)$/.test(document.querySelector('[data-testid="live-reading"]')?.textContent ?? ""));
+    expect(await app.t.db.sample.count({ where: { source: "user" } })).toBe(before);
+    await page.getByRole("button", { name: "Recognise drawing" }).click();
+    await page.getByTestId("predicted-label").first().waitFor();
+    expect(await app.t.db.sample.count({ where: { source: "user" } })).toBe(before + 1);
+    await page.getByRole("button", { name: "Remove all results" }).click();
+    expect(await page.getByTestId("result-card").count()).toBe(0);
+    await page.close();
+  });
+
+  it("on a desktop, new results never scroll the canvas out of reach", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(app.server.url);
+    for (let i = 1; i <= 4; i++) {
+      await draw(page, [
+        [0.3, 0.15],
+        [0.3, 0.85],
+        [0.7, 0.85],
+      ]);
+      await page.getByRole("button", { name: "Recognise drawing" }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="predicted-label"]').length === n, i);
+      await page.waitForTimeout(400); // a smooth scroll would have started by now
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await page.getByRole("button", { name: "Clear", exact: true }).click();
+    }
+    await page.close();
+  });
+
+  it("says what was expected and when nothing of that kind fits; a failed card can be dismissed", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(app.server.url);
+    await page.getByLabel("Expect").selectOption("digits");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "handprint-e2e-"));
+    const x = path.join(dir, "x.png");
+    writeFileSync(x, await glyphPng("X", { size: 200 }));
+    await page.getByTestId("file-input").setInputFiles(x);
+    const card = page.getByTestId("result-card").first();
+    await card.getByTestId("predicted-label").waitFor();
+    expect(await card.getByTestId("expected").textContent()).toMatch(/Digits only/);
+    expect(await card.getByTestId("poor-fit").textContent()).toMatch(/Nothing of the kind expected \(digits only\) fits this well/);
+    expect(await card.getByText("Your image").count()).toBe(1);
+    expect(await card.getByText("What the model saw").count()).toBe(1);
+
+    const text = path.join(dir, "notes.png");
+    writeFileSync(text, "not an image at all");
+    await page.getByTestId("file-input").setInputFiles(text);
+    const failed = page.getByTestId("result-card").first();
+    await failed.getByRole("alert").waitFor();
+    expect(await failed.locator("img").count()).toBe(0);
+    await failed.getByRole("button", { name: "Dismiss" }).click();
+    expect(await page.getByTestId("result-card").count()).toBe(1);
+    await page.close();
+  });
 });

@@ -144,7 +144,7 @@ export function Models() {
             {live.logTail && <pre className="mt-3 max-h-40 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{live.logTail.split("\n").slice(-12).join("\n")}</pre>}
           </div>
         ) : (
-          <p className="mt-2 text-sm text-slate-500" data-testid="retrain-trigger">
+          <p className="mt-2 text-sm text-slate-600" data-testid="retrain-trigger">
             No run in progress.{" "}
             {trigger
               ? `${trigger.unseenApproved} of ${trigger.threshold} new approved samples: a fine-tune starts by itself at ${trigger.threshold} (about 10% of approvals are held out for the gate and do not count).`
@@ -153,11 +153,11 @@ export function Models() {
         )}
         {runs.length === 0 ? (
           // trigger arrives with the runs: until then nothing is known yet
-          trigger && <p className="mt-4 text-sm text-slate-500">No training runs yet.</p>
+          trigger && <p className="mt-4 text-sm text-slate-600">No training runs yet.</p>
         ) : (
           <table className="mt-4 w-full text-left text-sm">
             <thead>
-              <tr className="text-slate-500">
+              <tr className="text-slate-600">
                 <th>Run</th>
                 <th>Mode</th>
                 <th>Status</th>
@@ -184,14 +184,16 @@ export function Models() {
         <Line title="Held-out accuracy across versions" points={byNumber.map(accuracyOf).filter((v): v is number => v != null)} color="#2563eb" max={1} />
         <table className="mt-2 w-full text-left text-sm">
           <thead>
-            <tr className="text-slate-500">
+            <tr className="text-slate-600">
               <th>Version</th>
               <th>Status</th>
               <th>Held-out top-1</th>
               <th>Real handwriting</th>
               <th>Gate</th>
               <th>Parent</th>
-              <th />
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -3,7 +3,7 @@ import { BINDINGS } from "./keys";
 /** Every shortcut, from the same table the keys use. */
 export function KeyHelp({ onClose }: { onClose: () => void }) {
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="key-help-title" className="fixed inset-0 z-20 flex items-center justify-center bg-slate-900/40 p-4" onClick={onClose}>
+    <div role="dialog" aria-modal="true" aria-labelledby="key-help-title" className="fixed inset-0 z-20 flex items-center justify-center bg-[#0f172a]/40 p-4" onClick={onClose}>
       <div className="max-w-md rounded-xl bg-white p-5 shadow-xl" onClick={(e) => e.stopPropagation()}>
         <h2 id="key-help-title" className="mb-3 text-lg font-semibold">
           Keys of the labelling queue

@@ -122,7 +122,7 @@ export function Queue({ labels }: { labels: string }) {
         </span>
       </div>
       <p id="queue-keys" className="mb-3 text-xs text-slate-600">
-        <span className={`mr-2 rounded px-1 font-semibold ${keysOn ? "bg-blue-700 text-white" : "bg-slate-200 text-slate-800"}`} data-testid="keys-state">
+        <span className={`mr-2 rounded px-1 font-semibold ${keysOn ? "bg-blue-700 text-[#fff]" : "bg-slate-200 text-slate-800"}`} data-testid="keys-state">
           {keysOn ? "Keys on" : "Keys off: click the queue (or press Esc in a filter) to use them"}
         </span>
         <kbd>?</kbd> lists every key.{" "}
@@ -130,7 +130,7 @@ export function Queue({ labels }: { labels: string }) {
           This visit: {q.session.labelled} labelled{q.session.labelled ? `, ${rate(q.session.labelled, q.session.since)} a minute` : ""}.
         </span>
         {q.selected.size > 0 && (
-          <span className="ml-2 rounded bg-amber-500 px-1 font-semibold text-white" data-testid="selection-count">
+          <span className="ml-2 rounded bg-amber-500 px-1 font-semibold text-[#fff]" data-testid="selection-count">
             {q.selected.size} selected: the actions apply to all of them{" "}
             <button type="button" className="underline" onClick={q.clearSelection}>
               clear

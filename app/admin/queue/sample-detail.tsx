@@ -121,7 +121,7 @@ export function SampleDetail({ sample, labels, selectedCount, commands }: { samp
         </button>
       </div>
       {zoomed && original && (
-        <div role="dialog" aria-modal="true" aria-label="Original upload" className="fixed inset-0 z-20 flex items-center justify-center bg-slate-900/60 p-4" onClick={() => setZoomed(false)}>
+        <div role="dialog" aria-modal="true" aria-label="Original upload" className="fixed inset-0 z-20 flex items-center justify-center bg-[#0f172a]/60 p-4" onClick={() => setZoomed(false)}>
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={original} alt="Original upload, large" className="max-h-full max-w-full rounded bg-white object-contain" />
           <button type="button" className="btn absolute right-4 top-4 min-h-11" onClick={() => setZoomed(false)} autoFocus>

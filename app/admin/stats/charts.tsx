@@ -8,7 +8,7 @@ export function Bars({ data, title, height = 160, color = "#2563eb" }: { data: {
     <figure className="overflow-x-auto">
       <figcaption className="mb-1 text-sm font-medium">{title}</figcaption>
       {data.length === 0 ? (
-        <p className="text-sm text-slate-500">No data yet.</p>
+        <p className="text-sm text-slate-600">No data yet.</p>
       ) : (
         <svg width={width} height={height + 34} role="img" aria-label={title}>
           {data.map((d, i) => {
@@ -36,7 +36,7 @@ export function Bars({ data, title, height = 160, color = "#2563eb" }: { data: {
 export function HeatMap({ labels, matrix, title }: { labels: string[]; matrix: number[][]; title: string }) {
   const used = labels.map((_, i) => matrix[i].some((v) => v) || matrix.some((row) => row[i]));
   const idx = labels.map((_, i) => i).filter((i) => used[i]);
-  if (!idx.length) return <p className="text-sm text-slate-500">No approved uploads of the active model yet.</p>;
+  if (!idx.length) return <p className="text-sm text-slate-600">No approved uploads of the active model yet.</p>;
   const cell = 16;
   const max = Math.max(1, ...idx.flatMap((i) => idx.map((j) => (i === j ? 0 : matrix[i][j]))));
   const diagMax = Math.max(1, ...idx.map((i) => matrix[i][i]));

@@ -11,7 +11,7 @@ const pct = (v: number | null) => (v == null ? "–" : `${(v * 100).toFixed(1)}%
 function Counts({ title, rows }: { title: string; rows: { key: string; count: number }[] }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3">
-      <h3 className="text-sm font-medium">{title}</h3>
+      <h2 className="text-sm font-medium">{title}</h2>
       <dl className="mt-1 grid grid-cols-2 gap-x-3 text-sm">
         {rows.map((r) => (
           <div key={r.key} className="contents">
@@ -40,7 +40,7 @@ export default async function StatsPage() {
         <Counts title="Split" rows={s.bySplit} />
         <Counts title="Status" rows={s.byStatus} />
         <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-          <h3 className="font-medium">Admin actions ({s.actions.total})</h3>
+          <h2 className="font-medium">Admin actions ({s.actions.total})</h2>
           <p data-testid="rate-approve">approved {pct(s.actions.approveRate)}</p>
           <p data-testid="rate-relabel">relabelled {pct(s.actions.relabelRate)}</p>
           <p data-testid="rate-reject">rejected {pct(s.actions.rejectRate)}</p>
@@ -53,9 +53,9 @@ export default async function StatsPage() {
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Active model on approved uploads</h2>
         {!m ? (
-          <p className="text-sm text-slate-500">No model is active.</p>
+          <p className="text-sm text-slate-600">No model is active.</p>
         ) : !m.evaluated ? (
-          <p className="mt-1 text-sm text-slate-500" data-testid="model-accuracy">
+          <p className="mt-1 text-sm text-slate-600" data-testid="model-accuracy">
             Model v{m.version} ({m.classSet}) has no approved uploads it predicted yet.
           </p>
         ) : (
@@ -68,7 +68,16 @@ export default async function StatsPage() {
               <div>
                 <h3 className="text-sm font-medium">Most confused pairs</h3>
                 <ul className="mt-1 text-sm">
-                  {m.mostConfused.length ? m.mostConfused.map((p) => <li key={p.pair} className="font-mono">{p.pair}: {p.errors}</li>) : <li className="text-slate-500">none</li>}
+                  {m.mostConfused.length ? (
+                    m.mostConfused.map((p) => (
+                      <li key={p.pair} data-testid={`confused-${p.pair}`}>
+                        <span className="font-mono">{p.first}</span> read as <span className="font-mono">{p.second}</span>: {p.firstReadAsSecond};{" "}
+                        <span className="font-mono">{p.second}</span> read as <span className="font-mono">{p.first}</span>: {p.secondReadAsFirst}
+                      </li>
+                    ))
+                  ) : (
+                    <li className="text-slate-600">none</li>
+                  )}
                 </ul>
               </div>
             </div>
