@@ -31,6 +31,7 @@ describe("the models page in Chromium", () => {
     await page.getByRole("button", { name: "Fine-tune now" }).click();
     await message.getByText("Fine-tuning queued.").waitFor();
     await page.getByTestId("live-run").getByText(/Run \d+ \(fine-tune, manual\) is queued/).waitFor();
+    expect(await page.getByTestId("run-phase").textContent()).toBe("waiting for a training worker");
     expect(await page.getByRole("button", { name: "Train from scratch" }).isDisabled()).toBe(true);
     await page.getByRole("button", { name: /^Cancel run \d+$/ }).click();
     await message.getByText("Cancelled.").waitFor();
@@ -45,5 +46,27 @@ describe("the models page in Chromium", () => {
     await row(1).getByText("active").waitFor();
     const statuses = Object.fromEntries((await app.t.db.modelVersion.findMany()).map((m) => [m.number, m.status]));
     expect(statuses).toEqual({ 1: "active", 2: "retired" });
+  });
+
+  it("asks before training from scratch, and starts nothing when told no", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${app.server.url}/admin/models`);
+    await signInByKeyboard(page, "alice", "alice password", "/admin/models");
+    const runsBefore = await app.t.db.trainingRun.count();
+    await page.getByRole("button", { name: "Train from scratch" }).click();
+    const confirm = page.getByTestId("confirm-full");
+    await confirm.waitFor();
+    await confirm.getByRole("button", { name: "Keep the current model" }).click();
+    await confirm.waitFor({ state: "detached" });
+    expect(await app.t.db.trainingRun.count()).toBe(runsBefore);
+
+    await page.getByRole("button", { name: "Train from scratch" }).click();
+    await page.getByTestId("confirm-full").getByRole("button", { name: "Start it" }).click();
+    await page.getByTestId("models-message").getByText("Full training queued.").waitFor();
+    await page.getByTestId("live-run").getByText(/Run \d+ \(full, manual\) is queued/).waitFor();
+    expect(await app.t.db.trainingRun.count()).toBe(runsBefore + 1);
+    await page.getByRole("button", { name: /^Cancel run \d+$/ }).click();
+    await page.getByTestId("models-message").getByText("Cancelled.").waitFor();
+    await page.close();
   });
 });

@@ -38,11 +38,19 @@ function realAccuracy(m: Model): { value: number; note: string } | null {
   return bymerge ? { value: bymerge.top1, note: `EMNIST bymerge test, ${bymerge.images} images (model card)` } : null;
 }
 
-/** A small line chart scaled to its own range, so that 90.2% against 90.6% is visible. */
+/** A small line chart scaled to its own range, so that 90.2% against 90.6% is visible. One point is a number, not a dot. */
 function Line({ points, title, color, max }: { points: number[]; title: string; color: string; max?: number }) {
   const w = 320;
   const h = 120;
   if (points.length < 1) return null;
+  if (points.length === 1)
+    return (
+      <figure>
+        <figcaption className="text-sm font-medium">{title}</figcaption>
+        <p className="text-2xl font-semibold tabular-nums">{max === 1 ? `${(points[0] * 100).toFixed(1)}%` : points[0].toFixed(3)}</p>
+        <p className="text-xs text-slate-600">one point so far</p>
+      </figure>
+    );
   const pad = (Math.max(...points) - Math.min(...points)) * 0.1 || 0.01;
   const top = Math.min(Math.max(...points) + pad, max ?? Infinity);
   const bottom = Math.max(Math.min(...points) - pad, 0);
@@ -75,6 +83,7 @@ export function Models() {
   const [runs, setRuns] = useState<Run[]>([]);
   const [trigger, setTrigger] = useState<Trigger | null>(null);
   const [message, setMessage] = useState("");
+  const [confirmFull, setConfirmFull] = useState(false);
 
   const load = useCallback(async () => {
     const res = await gql(ModelsPageDocument);
@@ -117,9 +126,28 @@ export function Models() {
           <button type="button" className="btn" disabled={!!live} onClick={() => void mutate(() => gql(StartTrainingMutation, { mode: "FINE_TUNE" }), "Fine-tuning queued.")}>
             Fine-tune now
           </button>
-          <button type="button" className="btn" disabled={!!live} onClick={() => void mutate(() => gql(StartTrainingMutation, { mode: "FULL" }), "Full training queued.")}>
+          <button type="button" className="btn" disabled={!!live} onClick={() => setConfirmFull(true)}>
             Train from scratch
           </button>
+          {confirmFull && !live && (
+            <p className="w-full rounded bg-amber-100 p-2 text-sm text-amber-800" role="alertdialog" aria-label="Confirm training from scratch" data-testid="confirm-full">
+              Training from scratch learns everything again from the base data, for many more epochs than a fine-tune: on a machine without a GPU
+              it keeps the training worker busy for a long time. The current model serves meanwhile.{" "}
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  setConfirmFull(false);
+                  void mutate(() => gql(StartTrainingMutation, { mode: "FULL" }), "Full training queued.");
+                }}
+              >
+                Start it
+              </button>{" "}
+              <button type="button" className="btn" onClick={() => setConfirmFull(false)}>
+                Keep the current model
+              </button>
+            </p>
+          )}
           {live && (
             <button type="button" className="btn" onClick={() => void mutate(() => gql(CancelTrainingMutation, { id: live.id }), "Cancelled.")}>
               Cancel run {live.id}
@@ -129,9 +157,10 @@ export function Models() {
         {live ? (
           <div className="mt-3" data-testid="live-run">
             <p className="text-sm">
-              Run {live.id} ({live.mode.toLowerCase().replace("_", "-")}, {live.trigger}) is {live.status.toLowerCase()}
-              {live.metrics?.phase ? <span data-testid="run-phase">: {live.metrics.phase}</span> : null}. Epoch {live.metrics?.epoch ?? "–"}, loss{" "}
-              {live.metrics?.loss?.toFixed(3) ?? "–"}, accuracy {pct(live.metrics?.accuracy)}, ETA {live.metrics?.etaS != null ? `${Math.round(live.metrics.etaS)} s` : "–"}
+              Run {live.id} ({live.mode.toLowerCase().replace("_", "-")}, {live.trigger}) is {live.status.toLowerCase()}:{" "}
+              <span data-testid="run-phase">{live.status === "QUEUED" ? "waiting for a training worker" : (live.metrics?.phase ?? "starting")}</span>
+              {live.metrics?.epoch != null &&
+                `. Epoch ${live.metrics.epoch}, loss ${live.metrics.loss?.toFixed(3) ?? "–"}, accuracy ${pct(live.metrics.accuracy)}${live.metrics.etaS != null ? `, about ${Math.round(live.metrics.etaS)} s left` : ""}`}
             </p>
             <div className="mt-2 h-3 rounded bg-slate-100" role="progressbar" aria-valuenow={Math.round(live.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
               <div className="h-3 rounded bg-blue-600" style={{ width: `${live.progress * 100}%` }} />
