@@ -40,7 +40,7 @@ function costLimit(maxCost: number): ApolloServerPlugin<Context> {
 }
 
 /** Parsing a huge document is itself the cost: longer ones are refused while parsing, before validation. */
-export const MAX_TOKENS = 5000;
+const MAX_TOKENS = 5000;
 
 /** graphql-js's own words for an over-long document ("more that 5000 tokens") as a plain BAD_USER_INPUT. */
 function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {

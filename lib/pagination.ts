@@ -5,7 +5,7 @@ import { ApiError } from "./api-errors";
  * non-negative integer (an id for lists ordered by id, an offset for the labelling queue, whose order
  * changes as admins work). A cursor that does not decode to such a number is BAD_USER_INPUT.
  */
-export const MAX_PAGE = 200;
+const MAX_PAGE = 200;
 const MAX_POSITION = 2_147_483_647; // the largest INT id MariaDB gives
 
 export function pageSize(first: number | null | undefined, fallback = 20): number {

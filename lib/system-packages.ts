@@ -21,7 +21,7 @@ const handwritingFont = (name: string): SystemPackage => ({
   present: installed(name),
 });
 
-export const SYSTEM_PACKAGES: SystemPackage[] = [
+const SYSTEM_PACKAGES: SystemPackage[] = [
   { name: "mariadb-server", for: ["serve", "tests"], why: "the private database (unless DATABASE_URL names another server)", present: () => !!findMariadbd() },
   pythonPackage("python3-torch", "torch", "PyTorch, which trains and fine-tunes the model"),
   pythonPackage("python3-onnx", "onnx", "writes the trained model as ONNX for serving"),

@@ -1,7 +1,7 @@
 // Latency and CPU statistics for the benchmarks and the model card's inference time.
 import { readFileSync } from "node:fs";
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }

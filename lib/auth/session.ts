@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { verifyPassword } from "./password";
 
 export const SESSION_COOKIE = "hp_session";
-export const SESSION_DAYS = 7;
+const SESSION_DAYS = 7;
 
 export type SessionUser = { id: number; username: string; role: "admin" | "viewer" };
 

@@ -10,7 +10,7 @@ export type SignInLimiters = { perAccount: RateLimiter; perClient: RateLimiter }
  * The username as the database compares it: its collation ignores case and trailing spaces, so
  * "ADMIN " is "admin" and must count against the same limit.
  */
-export function normaliseUsername(username: string): string {
+function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 

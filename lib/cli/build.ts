@@ -17,7 +17,7 @@ function* files(p: string): Generator<string> {
 }
 
 /** A digest of everything the Next.js build depends on. */
-export function sourceHash(): string {
+function sourceHash(): string {
   const hash = createHash("sha256");
   for (const source of SOURCES) {
     for (const file of files(path.join(ROOT, source))) {

@@ -70,13 +70,13 @@ const NATIVE_TYPES: Record<string, string> = {
   Json: "json",
 };
 
-export async function loadDatamodel(schemaPath = path.join(ROOT, "prisma", "schema.prisma")): Promise<Datamodel> {
+async function loadDatamodel(schemaPath = path.join(ROOT, "prisma", "schema.prisma")): Promise<Datamodel> {
   const result = await getDMMF({ datamodel: await readFile(schemaPath, "utf8") });
   if ("reason" in result) throw new Error(`cannot read ${schemaPath}: ${result.reason}`);
   return result.datamodel as unknown as Datamodel;
 }
 
-export function describeDrift(dm: Datamodel, columns: Column[], stats: Stat[], fks: Fk[]): string[] {
+function describeDrift(dm: Datamodel, columns: Column[], stats: Stat[], fks: Fk[]): string[] {
   const problems: string[] = [];
   const tableOf = (m: Model) => m.dbName ?? m.name;
   const columnOf = (m: Model, fieldName: string) => {

@@ -14,7 +14,7 @@ import { withDatabase } from "./url";
 
 const SEARCH_DIRS = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/usr/libexec", "/opt/homebrew/bin"];
 
-export function findExecutable(names: string[]): string | undefined {
+function findExecutable(names: string[]): string | undefined {
   const dirs = [...(process.env.PATH ?? "").split(path.delimiter), ...SEARCH_DIRS];
   for (const name of names) {
     for (const dir of dirs) {

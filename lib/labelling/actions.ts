@@ -12,7 +12,7 @@ import { maybeQueueRetrain } from "../training/trigger";
  * with the fresh state. Every change writes a LabelEvent.
  */
 
-export const SAMPLE_STATE = {
+const SAMPLE_STATE = {
   id: true,
   status: true,
   label: true,
@@ -29,7 +29,7 @@ export type SampleState = { id: number; status: SampleStatus; label: string | nu
 export type ActionInput = { id: number; version: number; group?: string };
 
 /** A label typed by an admin, checked against the sample's class set (merged letters fold: c -> C). */
-export function validLabel(classSet: string, label: string): string {
+function validLabel(classSet: string, label: string): string {
   const set = CLASS_SETS[classSet];
   const known = set?.classOf(label.trim());
   if (!set || known === undefined) {

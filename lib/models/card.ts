@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** A model card: what a model is, what it saw, and what was measured on it. Stored beside every ONNX file. */
-export const modelCardSchema = z
+const modelCardSchema = z
   .object({
     name: z.string(),
     classSet: z.string(),

@@ -38,7 +38,7 @@ const MAX_CLASSES = 100;
 const TEST_SHARE = 26; // of 256: about 10% of user samples are held out for the evaluation gate
 
 /** User samples whose sha256 starts low are held out from training: fixed, so never seen by any model. */
-export function splitFor(sha256: string): "train" | "test" {
+function splitFor(sha256: string): "train" | "test" {
   return parseInt(sha256.slice(0, 2), 16) < TEST_SHARE ? "test" : "train";
 }
 
@@ -117,7 +117,7 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
 }
 
 /** How a request restricted the answer, as stored with the sample ("digits", "classes:0123"). */
-export function restrictionOf(input: Pick<PredictInput, "restrict" | "classes">): string | null {
+function restrictionOf(input: Pick<PredictInput, "restrict" | "classes">): string | null {
   if (input.classes?.length) return `classes:${input.classes.join("")}`.slice(0, 80);
   return input.restrict ?? null;
 }

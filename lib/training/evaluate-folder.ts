@@ -6,7 +6,7 @@ import { evaluate, type Evaluation } from "./evaluate";
 export type SplitEvaluation = Evaluation & { prefix: string; split: "train" | "test"; restrict?: Restriction };
 
 /** The restriction a split is conventionally scored under: a digits-only split asks for a digit. */
-export function restrictionFor(prefix: string): Restriction | undefined {
+function restrictionFor(prefix: string): Restriction | undefined {
   const set = emnistClassSet(prefix);
   if (set === "digits10") return "digits";
   if (set === "letters26") return "letters";

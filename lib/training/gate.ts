@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { evaluate, type LabelledImages } from "./evaluate";
 
 /** How many real test characters (EMNIST, NIST) the gate scores: a fixed slice, the same for every candidate. */
-export const REAL_GATE_SLICE = 10_000;
+const REAL_GATE_SLICE = 10_000;
 
 export type GateSets = { base: LabelledImages; real: LabelledImages; user: LabelledImages };
 export type GateScores = { base: number | null; real: number | null; user: number | null; baseCount: number; realCount: number; userCount: number };

@@ -3,7 +3,7 @@ import type { ParityFixture } from "./trainer-output";
 
 export type ParityResult = { images: number; argmaxAgreement: number; maxAbsDiff: number; ok: boolean };
 
-export const PARITY_TOLERANCE = 1e-4;
+const PARITY_TOLERANCE = 1e-4;
 
 function argmax(row: ArrayLike<number>): number {
   let best = 0;

@@ -28,7 +28,7 @@ function exportWeights(runDir: string, dest: string): void {
 }
 
 /** Batch-1 latency on one thread, the way the server runs it. */
-export async function measureLatency(onnxPath: string, runs = 2000): Promise<{ p50Ms: number; p99Ms: number; threads: number }> {
+async function measureLatency(onnxPath: string, runs = 2000): Promise<{ p50Ms: number; p99Ms: number; threads: number }> {
   const model = await loadModel(onnxPath, 1);
   const image = new Uint8Array(PIXELS).map((_, i) => (i * 37) % 256);
   const { p50, p99 } = summary(await timeBatches(model, [image], runs, 200));

@@ -7,7 +7,7 @@ import { pageSize } from "../pagination";
 export const HEARTBEAT_TIMEOUT_MS = 60_000;
 /** Held while checking that no run is queued or running and queuing one (admins and the trigger alike). */
 export const TRAINING_QUEUE_LOCK = "handprint_retrain_trigger";
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 
 /** An admin's run: refused while another is queued or running. */
 export async function startTraining(db: Db, mode: TrainingMode, requestedById?: number) {
