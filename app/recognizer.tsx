@@ -77,6 +77,7 @@ export function Recognizer() {
       try {
         const form = new FormData();
         form.append("image", await shrinkForUpload(file), name);
+        form.append("all", "1"); // every class, for the card's full chart
         if (restrict) form.append("restrict", restrict);
         const res = await fetch("/api/predict", { method: "POST", body: form });
         const body = (await res.json()) as Prediction & { error?: { message: string } };

@@ -10,6 +10,7 @@ export type Prediction = {
   label: string;
   confidence: number;
   top5: { label: string; probability: number }[];
+  all?: { label: string; probability: number }[];
   image28: string;
   model: { version: number; classSet: string };
   timings?: { totalMs: number } | null;
@@ -159,6 +160,14 @@ export function ResultCard({ result, onDismiss, onRetry }: { result: Result; onD
           <div className="mt-3">
             <TopFive ranked={p.top5} />
           </div>
+          {p.all && p.all.length > p.top5.length && (
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer text-slate-700">All {p.all.length} readings</summary>
+              <div className="mt-2 max-h-96 overflow-y-auto" data-testid="all-readings">
+                <TopFive ranked={p.all} />
+              </div>
+            </details>
+          )}
           <p className="mt-2 text-xs text-slate-600">
             Model v{p.model.version} ({p.model.classSet})
             {p.timings ? ` · ${p.timings.totalMs.toFixed(0)} ms` : ""}

@@ -11,6 +11,8 @@ export type PredictInput = {
   bytes: Buffer;
   restrict?: Restriction;
   classes?: string[];
+  /** Also answer with every class's probability (the page's full chart), not only the top 5. */
+  all?: boolean;
 };
 
 export type PredictionResult = {
@@ -18,6 +20,8 @@ export type PredictionResult = {
   label: string;
   confidence: number;
   top5: Ranked[];
+  /** Every class, most probable first, when asked for (`all`). */
+  all?: Ranked[];
   /** The normalised 28x28 image the model saw, as a PNG data URL. */
   image28: string;
   model: { version: number; classSet: string };
@@ -68,15 +72,17 @@ async function read(deps: PredictDeps, input: PredictInput) {
   const ranked = topK(probabilities, used.classes, 5, mask ?? undefined);
   // A restricted answer may hide what the writing looks like most; the reviewer sees both.
   const unrestricted = mask ? topK(probabilities, used.classes, 5) : null;
-  return { started, analysis, used, ranked, unrestricted, timings: { decodeMs, inferenceMs: ms(inferStart), batchSize } };
+  const all = input.all ? { all: topK(probabilities, used.classes, used.classes.length, mask ?? undefined) } : {};
+  return { started, analysis, used, ranked, unrestricted, all, timings: { decodeMs, inferenceMs: ms(inferStart), batchSize } };
 }
 
 export type PreviewResult = Omit<PredictionResult, "id" | "reused" | "timings"> & { timings: { decodeMs: number; inferenceMs: number; totalMs: number } };
 
 /** The reading alone, stored nowhere: what the page shows while someone is still drawing. */
 export async function preview(deps: PredictDeps, input: PredictInput): Promise<PreviewResult> {
-  const { started, analysis, used, ranked, timings } = await read(deps, input);
+  const { started, analysis, used, ranked, all, timings } = await read(deps, input);
   return {
+    ...all,
     label: ranked[0].label,
     confidence: ranked[0].probability,
     top5: ranked,
@@ -88,7 +94,7 @@ export async function preview(deps: PredictDeps, input: PredictInput): Promise<P
 
 /** Normalise, predict, store as a pending user sample (before answering), answer. */
 export async function predictAndStore(deps: PredictDeps, input: PredictInput): Promise<PredictionResult> {
-  const { started, analysis, used, ranked, unrestricted, timings } = await read(deps, input);
+  const { started, analysis, used, ranked, unrestricted, all, timings } = await read(deps, input);
   const { decodeMs, inferenceMs, batchSize } = timings;
   const storeStart = performance.now();
   const { id, reused } = await storeUpload(deps.pool, {
@@ -105,6 +111,7 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
     modelVersionId: used.id,
   });
   return {
+    ...all,
     id,
     label: ranked[0].label,
     confidence: ranked[0].probability,

@@ -194,6 +194,8 @@ describe("the upload page in Chromium", () => {
     expect(await card.getByTestId("poor-fit").textContent()).toMatch(/Nothing of the kind expected \(digits only\) fits this well/);
     expect(await card.getByText("Your image").count()).toBe(1);
     expect(await card.getByText("What the model saw").count()).toBe(1);
+    await card.getByText("All 10 readings").click(); // digits only: every digit, most probable first
+    expect(await card.getByTestId("all-readings").locator("li").count()).toBe(10);
 
     const text = path.join(dir, "notes.png");
     writeFileSync(text, "not an image at all");

@@ -48,6 +48,19 @@ describe("prediction API against the real server, model and database", () => {
     expect(stored.confidence).toBeCloseTo(body.confidence, 6);
   });
 
+  it("preview=1 answers without storing anything; all=1 adds every class", async () => {
+    const before = await userSamples();
+    const eight = await glyphPng("X", { size: 240 });
+    const res = await multipart(eight, "image/png", { preview: "1", all: "1" });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ label: expect.any(String), model: { version: 1 } });
+    expect(body.id).toBeUndefined();
+    expect(body.all).toHaveLength(47);
+    expect(body.all[0]).toEqual(body.top5[0]);
+    expect(await userSamples()).toBe(before);
+  });
+
   it("reuses the sample of a byte-identical re-upload", async () => {
     const png = await glyphPng("L", { size: 260 });
     const first = await (await multipart(png, "image/png")).json();
