@@ -25,7 +25,11 @@ export type DatasetStats = {
 const counted = (rows: { _count: { _all: number } }[], key: (r: never) => string) =>
   rows.map((r) => ({ key: key(r as never), count: r._count._all })).sort((a, b) => b.count - a.count);
 
-export async function datasetStats(db: Db, days = 30): Promise<DatasetStats> {
+/**
+ * `days`: the window of uploads per day, and of the model's quality when `qualityInWindow` (the statistics
+ * page's date range); otherwise the quality covers every approved upload.
+ */
+export async function datasetStats(db: Db, days = 30, qualityInWindow = false): Promise<DatasetStats> {
   const [bySource, bySplit, byStatus, byLabel, events] = await Promise.all([
     db.sample.groupBy({ by: ["source"], _count: { _all: true } }),
     db.sample.groupBy({ by: ["split"], _count: { _all: true } }),
@@ -47,12 +51,12 @@ export async function datasetStats(db: Db, days = 30): Promise<DatasetStats> {
     byLabel: byLabel.map((r) => ({ key: r.label!, count: r._count._all })).sort((a, b) => a.key.localeCompare(b.key, "en", { caseFirst: "upper" })),
     uploadsPerDay: perDay.map((r) => ({ day: r.day, count: Number(r.n) })),
     actions: { total, approveRate: rate("approve"), relabelRate: rate("relabel"), rejectRate: rate("reject") },
-    activeModel: await activeModelQuality(db),
+    activeModel: await activeModelQuality(db, qualityInWindow ? since : undefined),
   };
 }
 
 /** The active model on approved user samples it predicted: the labels admins gave are the truth. */
-async function activeModelQuality(db: Db): Promise<DatasetStats["activeModel"]> {
+async function activeModelQuality(db: Db, since?: Date): Promise<DatasetStats["activeModel"]> {
   const model = await db.modelVersion.findFirst({ where: { status: "active" }, orderBy: { activatedAt: "desc" }, select: { id: true, number: true, classSet: true } });
   if (!model) return null;
   const set = CLASS_SETS[model.classSet];
@@ -60,7 +64,15 @@ async function activeModelQuality(db: Db): Promise<DatasetStats["activeModel"]> 
   const pairs = await db.sample.groupBy({
     by: ["label", "predictedLabel"],
     // A restricted answer ("digits only") is not the model's own choice: it stays out of its accuracy.
-    where: { source: "user", status: "approved", modelVersionId: model.id, label: { not: null }, predictedLabel: { not: null }, restriction: null },
+    where: {
+      source: "user",
+      status: "approved",
+      modelVersionId: model.id,
+      label: { not: null },
+      predictedLabel: { not: null },
+      restriction: null,
+      ...(since && { createdAt: { gte: since } }),
+    },
     _count: { _all: true },
   });
   for (const p of pairs) {

@@ -22,7 +22,7 @@ type Documents = {
     "\n  mutation RollbackModel($id: ID!) {\n    rollbackModel(id: $id) {\n      number\n    }\n  }\n": typeof types.RollbackModelDocument,
     "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    createdAt\n  }\n": typeof types.QueueSampleFieldsFragmentDoc,
     "\n  query SampleOriginal($id: ID!) {\n    sample(id: $id) {\n      id\n      original\n    }\n  }\n": typeof types.SampleOriginalDocument,
-    "\n  query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n": typeof types.PendingSamplesDocument,
+    "\n  query QueueSamples($status: SampleStatus, $orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: $status, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n": typeof types.QueueSamplesDocument,
     "\n  mutation Approve($items: [SampleRef!]!, $as: ApproveAs) {\n    results: approveSamples(items: $items, as: $as) {\n      ...BulkOutcome\n    }\n  }\n": typeof types.ApproveDocument,
     "\n  mutation Relabel($items: [SampleRef!]!, $label: String!) {\n    results: relabelSamples(items: $items, label: $label) {\n      ...BulkOutcome\n    }\n  }\n": typeof types.RelabelDocument,
     "\n  mutation Reject($items: [SampleRef!]!) {\n    results: rejectSamples(items: $items) {\n      ...BulkOutcome\n    }\n  }\n": typeof types.RejectDocument,
@@ -38,7 +38,7 @@ const documents: Documents = {
     "\n  mutation RollbackModel($id: ID!) {\n    rollbackModel(id: $id) {\n      number\n    }\n  }\n": types.RollbackModelDocument,
     "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    createdAt\n  }\n": types.QueueSampleFieldsFragmentDoc,
     "\n  query SampleOriginal($id: ID!) {\n    sample(id: $id) {\n      id\n      original\n    }\n  }\n": types.SampleOriginalDocument,
-    "\n  query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n": types.PendingSamplesDocument,
+    "\n  query QueueSamples($status: SampleStatus, $orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: $status, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n": types.QueueSamplesDocument,
     "\n  mutation Approve($items: [SampleRef!]!, $as: ApproveAs) {\n    results: approveSamples(items: $items, as: $as) {\n      ...BulkOutcome\n    }\n  }\n": types.ApproveDocument,
     "\n  mutation Relabel($items: [SampleRef!]!, $label: String!) {\n    results: relabelSamples(items: $items, label: $label) {\n      ...BulkOutcome\n    }\n  }\n": types.RelabelDocument,
     "\n  mutation Reject($items: [SampleRef!]!) {\n    results: rejectSamples(items: $items) {\n      ...BulkOutcome\n    }\n  }\n": types.RejectDocument,
@@ -78,7 +78,7 @@ export function graphql(source: "\n  query SampleOriginal($id: ID!) {\n    sampl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PendingSamplesDocument;
+export function graphql(source: "\n  query QueueSamples($status: SampleStatus, $orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: $status, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').QueueSamplesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

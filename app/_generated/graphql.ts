@@ -23,6 +23,8 @@ export type QueueOrder =
 export type SampleFilter = {
   /** Only those with (true) or without (false) a visitor's suggestion. */
   hasFeedback?: boolean | null | undefined;
+  /** The label an admin gave (approved samples). */
+  label?: string | null | undefined;
   predictedLabel?: string | null | undefined;
 };
 
@@ -89,13 +91,14 @@ export type SampleOriginalQueryVariables = Exact<{
 
 export type SampleOriginalQuery = { sample: { id: string, original: string | null } | null };
 
-export type PendingSamplesQueryVariables = Exact<{
+export type QueueSamplesQueryVariables = Exact<{
+  status?: SampleStatus | null | undefined;
   orderBy?: QueueOrder | null | undefined;
   filter?: SampleFilter | null | undefined;
 }>;
 
 
-export type PendingSamplesQuery = { samples: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null } }> } };
+export type QueueSamplesQuery = { samples: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null } }> } };
 
 export type ApproveMutationVariables = Exact<{
   items: Array<SampleRef> | SampleRef;
@@ -261,9 +264,9 @@ export const SampleOriginalDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SampleOriginalQuery, SampleOriginalQueryVariables>;
-export const PendingSamplesDocument = new TypedDocumentString(`
-    query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {
-  samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {
+export const QueueSamplesDocument = new TypedDocumentString(`
+    query QueueSamples($status: SampleStatus, $orderBy: QueueOrder, $filter: SampleFilter) {
+  samples(status: $status, orderBy: $orderBy, filter: $filter, first: 60) {
     totalCount
     edges {
       node {
@@ -290,7 +293,7 @@ export const PendingSamplesDocument = new TypedDocumentString(`
     probability
   }
   createdAt
-}`) as unknown as TypedDocumentString<PendingSamplesQuery, PendingSamplesQueryVariables>;
+}`) as unknown as TypedDocumentString<QueueSamplesQuery, QueueSamplesQueryVariables>;
 export const ApproveDocument = new TypedDocumentString(`
     mutation Approve($items: [SampleRef!]!, $as: ApproveAs) {
   results: approveSamples(items: $items, as: $as) {

@@ -460,6 +460,8 @@ export type SampleEdge = {
 export type SampleFilter = {
   /** Only those with (true) or without (false) a visitor's suggestion. */
   hasFeedback?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The label an admin gave (approved samples). */
+  label?: InputMaybe<Scalars['String']['input']>;
   predictedLabel?: InputMaybe<Scalars['String']['input']>;
 };
 

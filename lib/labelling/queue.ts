@@ -11,7 +11,7 @@ const ORDERS: Record<QueueOrder, Prisma.SampleOrderByWithRelationInput[]> = {
   suggestions_first: [{ suggestedLabel: { sort: "desc", nulls: "last" } }, { confidence: "asc" }, { id: "asc" }],
 };
 
-export type QueueFilter = { predictedLabel?: string | null; hasFeedback?: boolean | null; source?: Prisma.SampleWhereInput["source"] };
+export type QueueFilter = { predictedLabel?: string | null; label?: string | null; hasFeedback?: boolean | null; source?: Prisma.SampleWhereInput["source"] };
 
 export const QUEUE_SELECT = {
   id: true,
@@ -42,6 +42,7 @@ export async function listSamples(
   const where: Prisma.SampleWhereInput = { source: args.filter?.source ?? "user" };
   if (args.status) where.status = args.status;
   if (args.filter?.predictedLabel) where.predictedLabel = args.filter.predictedLabel;
+  if (args.filter?.label) where.label = args.filter.label;
   if (args.filter?.hasFeedback != null) where.suggestedLabel = args.filter.hasFeedback ? { not: null } : null;
   const skip = args.after ? cursor.decode(args.after) : 0;
   const [rows, totalCount] = await Promise.all([

@@ -25,10 +25,15 @@ describe("every page passes axe-core (no serious or critical findings), light an
     browser: true,
     seed: async (t) => {
       await t.db.user.create({ data: { username: "carol", role: "admin", passwordHash: await hashPassword("carol password") } });
-      await seedUploads(t.db, [
+      const [, , right, wrong] = await seedUploads(t.db, [
         { predicted: "T", confidence: 0.06, restriction: "letters", unrestricted: [{ label: "7", probability: 0.9 }] },
         { predicted: "4", confidence: 0.5, suggested: "9" },
+        { predicted: "2", confidence: 0.9 },
+        { predicted: "1", confidence: 0.4 },
       ]);
+      // approved uploads, so the statistics draw their charts and confusion matrix too
+      await t.db.sample.update({ where: { id: right }, data: { status: "approved", label: "2" } });
+      await t.db.sample.update({ where: { id: wrong }, data: { status: "approved", label: "7" } });
     },
   });
 

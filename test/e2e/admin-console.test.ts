@@ -77,6 +77,21 @@ describe("the admin console in Chromium", () => {
     expect(await page.getByTestId("count-status-rejected").textContent()).toBe("1");
     expect(await page.getByTestId("model-accuracy").textContent()).toMatch(/33\.3% right on 3 approved uploads/);
     expect(await page.getByTestId("rate-relabel").textContent()).toBe("relabelled 20.0%");
+    expect(await page.getByTestId("confused-1/7").textContent()).toMatch(/1 read as 7: 0; 7 read as 1: 1/);
+
+    // a confusion matrix cell opens the samples behind it: the 1 an admin relabelled as 7
+    await page.getByRole("link", { name: "true 7, read as 1: 1" }).click();
+    await page.waitForURL("**/admin/queue?status=APPROVED&label=7&predicted=1");
+    expect(await page.getByTestId("current-prediction").textContent()).toBe("1");
+    expect(await page.getByTestId("queue-scope").textContent()).toMatch(/Showing approved samples labelled 7 read as 1/);
+    expect(await page.getByTestId("pending-count").textContent()).toBe("1 approved");
+
+    // a date range: nothing was uploaded more than a week ago, so the week shows the same
+    await page.goto(`${app.server.url}/admin/stats`);
+    await page.getByRole("link", { name: "Last 7 days" }).click();
+    await page.waitForURL("**/admin/stats?days=7");
+    expect(await page.getByRole("heading", { name: "Active model on approved uploads of the last 7 days" }).count()).toBe(1);
+    expect(await page.getByTestId("model-accuracy").textContent()).toMatch(/33\.3% right on 3 approved uploads/);
   });
 
   it("labels more than one page of the queue in a row without tripping over its own refills", async () => {

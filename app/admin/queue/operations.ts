@@ -32,9 +32,9 @@ export const SampleOriginalQuery = graphql(`
   }
 `);
 
-export const PendingSamplesQuery = graphql(`
-  query PendingSamples($orderBy: QueueOrder, $filter: SampleFilter) {
-    samples(status: PENDING, orderBy: $orderBy, filter: $filter, first: 60) {
+export const QueueSamplesQuery = graphql(`
+  query QueueSamples($status: SampleStatus, $orderBy: QueueOrder, $filter: SampleFilter) {
+    samples(status: $status, orderBy: $orderBy, filter: $filter, first: 60) {
       totalCount
       edges {
         node {

@@ -18,8 +18,8 @@ const ORDERS: readonly (readonly [QueueOrder, string])[] = [
 /** Labels a minute since the first action of this visit. */
 const rate = (labelled: number, since: number) => (since && labelled ? Math.round((labelled / Math.max(1, Date.now() - since)) * 60_000) : 0);
 
-export function Queue({ labels }: { labels: string }) {
-  const [filters, setFilters] = useState<QueueFilters>({ order: "UNCERTAIN_FIRST", predictedLabel: "", feedbackOnly: false });
+export function Queue({ labels, initial }: { labels: string; initial?: Partial<QueueFilters> }) {
+  const [filters, setFilters] = useState<QueueFilters>({ status: "PENDING", order: "UNCERTAIN_FIRST", predictedLabel: "", label: "", feedbackOnly: false, ...initial });
   const q = useQueue(filters);
   const [relabeling, setRelabeling] = useState(false);
   const [help, setHelp] = useState(false);
@@ -117,8 +117,17 @@ export function Queue({ labels }: { labels: string }) {
           <input type="checkbox" checked={filters.feedbackOnly} onChange={(e) => setFilters((f) => ({ ...f, feedbackOnly: e.target.checked }))} onKeyDown={escapeToQueue} />{" "}
           with visitor feedback
         </label>
+        {filters.status !== "PENDING" && (
+          <span className="rounded bg-slate-200 px-2 py-1" data-testid="queue-scope">
+            Showing {filters.status.toLowerCase()} samples{filters.label ? ` labelled ${filters.label}` : ""}
+            {filters.predictedLabel ? ` read as ${filters.predictedLabel}` : ""}.{" "}
+            <a className="underline" href="/admin/queue">
+              Back to the pending queue
+            </a>
+          </span>
+        )}
         <span className="ml-auto text-slate-700" data-testid="pending-count">
-          {q.total} pending
+          {q.total} {filters.status.toLowerCase()}
         </span>
       </div>
       <p id="queue-keys" className="mb-3 text-xs text-slate-600">

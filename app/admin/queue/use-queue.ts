@@ -1,12 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { QueueOrder, QueueSampleFieldsFragment, SampleFilter } from "../../_generated/graphql";
+import type { QueueOrder, QueueSampleFieldsFragment, SampleFilter, SampleStatus } from "../../_generated/graphql";
 import { gql } from "../../gql";
-import { ApproveMutation, PendingSamplesQuery, RejectMutation, RelabelMutation, UndoMutation } from "./operations";
+import { ApproveMutation, QueueSamplesQuery, RejectMutation, RelabelMutation, UndoMutation } from "./operations";
 
 export type Sample = QueueSampleFieldsFragment;
-export type QueueFilters = { order: QueueOrder; predictedLabel: string; feedbackOnly: boolean };
+/** Which samples the queue shows: pending ones normally; approved ones with a label when opened from a confusion matrix cell. */
+export type QueueFilters = { status: SampleStatus; order: QueueOrder; predictedLabel: string; label: string; feedbackOnly: boolean };
 type Action = "approve" | "approveSuggested" | "reject" | "relabel";
 export type Message = { text: string; error?: boolean };
 
@@ -42,8 +43,9 @@ export function useQueue(filters: QueueFilters) {
     setLoading(true);
     const filter: SampleFilter = {};
     if (filters.predictedLabel) filter.predictedLabel = filters.predictedLabel;
+    if (filters.label) filter.label = filters.label;
     if (filters.feedbackOnly) filter.hasFeedback = true;
-    const res = await gql(PendingSamplesQuery, { orderBy: filters.order, filter });
+    const res = await gql(QueueSamplesQuery, { status: filters.status, orderBy: filters.order, filter });
     setLoading(false);
     if (res.errors || !res.data) return setMessage({ text: res.errors?.[0].message ?? "the queue did not load", error: true });
     show(
@@ -52,7 +54,7 @@ export function useQueue(filters: QueueFilters) {
       new Set(),
     );
     setTotal(res.data.samples.totalCount);
-  }, [filters.order, filters.predictedLabel, filters.feedbackOnly]);
+  }, [filters.status, filters.order, filters.predictedLabel, filters.label, filters.feedbackOnly]);
 
   // Loads run in the action chain: a list fetched while an action is still on its way would show that
   // sample again, and acting on it twice would look like someone else's change.

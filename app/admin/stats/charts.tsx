@@ -77,7 +77,7 @@ export function HeatMap({ labels, matrix, title }: { labels: string[]; matrix: n
   return (
     <figure className="overflow-x-auto">
       <figcaption className="mb-1 text-sm font-medium">{title}</figcaption>
-      <svg width={size + 4} height={size + 4} role="img" aria-label={title}>
+      <svg width={size + 4} height={size + 4} role="group" aria-label={title}>
         {idx.map((i, r) => (
           <text key={`r${i}`} x={12} y={20 + r * cell + cell / 2 + 4} fontSize={12} textAnchor="middle" fontFamily="monospace" fill="currentColor">
             {labels[i]}
@@ -96,13 +96,18 @@ export function HeatMap({ labels, matrix, title }: { labels: string[]; matrix: n
             const fill = !v ? "#f8fafc" : i === j ? `rgba(37,99,235,${0.15 + 0.6 * strength})` : `rgba(234,88,12,${0.15 + 0.6 * strength})`;
             return (
               <g key={`${i}-${j}`}>
-                <rect x={20 + c * cell} y={20 + r * cell} width={cell - 1} height={cell - 1} fill={fill}>
-                  <title>{`true ${labels[i]}, read as ${labels[j]}: ${v}`}</title>
-                </rect>
-                {v > 0 && (
-                  <text x={20 + c * cell + cell / 2} y={20 + r * cell + cell / 2 + 4} fontSize={11} textAnchor="middle" fill="#0f172a">
-                    {v}
-                  </text>
+                {/* each cell with samples opens them in the queue */}
+                {v > 0 ? (
+                  <a href={`/admin/queue?status=APPROVED&label=${encodeURIComponent(labels[i])}&predicted=${encodeURIComponent(labels[j])}`} aria-label={`true ${labels[i]}, read as ${labels[j]}: ${v}`}>
+                    <rect x={20 + c * cell} y={20 + r * cell} width={cell - 1} height={cell - 1} fill={fill}>
+                      <title>{`true ${labels[i]}, read as ${labels[j]}: ${v}`}</title>
+                    </rect>
+                    <text x={20 + c * cell + cell / 2} y={20 + r * cell + cell / 2 + 4} fontSize={11} textAnchor="middle" fill="#0f172a">
+                      {v}
+                    </text>
+                  </a>
+                ) : (
+                  <rect x={20 + c * cell} y={20 + r * cell} width={cell - 1} height={cell - 1} fill={fill} />
                 )}
               </g>
             );

@@ -26,15 +26,36 @@ function Counts({ title, rows }: { title: string; rows: { key: string; count: nu
   );
 }
 
-export default async function StatsPage() {
+const RANGES = [
+  { days: 0, label: "All time" },
+  { days: 7, label: "Last 7 days" },
+  { days: 30, label: "Last 30 days" },
+  { days: 90, label: "Last 90 days" },
+];
+
+export default async function StatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await adminPageUser("/admin/stats");
   if ("forbidden" in user) return <Forbidden username={user.username} />;
-  const s = await datasetStats(db());
+  const asked = Number((await searchParams).days ?? 0);
+  const range = RANGES.find((r) => r.days === asked) ?? RANGES[0];
+  const s = await datasetStats(db(), range.days || 30, range.days > 0);
   const m = s.activeModel;
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
       <AdminNav username={user.username} current="stats" />
       <h1 className="mb-4 text-2xl font-semibold">Statistics</h1>
+      <nav aria-label="Date range" className="mb-4 flex flex-wrap gap-2 text-sm">
+        {RANGES.map((r) => (
+          <a
+            key={r.days}
+            href={r.days ? `/admin/stats?days=${r.days}` : "/admin/stats"}
+            aria-current={r === range ? "page" : undefined}
+            className={`rounded px-3 py-1.5 ${r === range ? "bg-blue-700 text-[#fff]" : "border border-slate-300 text-slate-800"}`}
+          >
+            {r.label}
+          </a>
+        ))}
+      </nav>
       <section className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Counts title="Source" rows={s.bySource} />
         <Counts title="Split" rows={s.bySplit} />
@@ -48,10 +69,10 @@ export default async function StatsPage() {
       </section>
       <section className="mt-6 space-y-6 rounded-lg border border-slate-200 bg-white p-4">
         <Bars title="Approved samples by label" data={s.byLabel} />
-        <Bars title="Uploads per day (last 30 days)" data={s.uploadsPerDay.map((d) => ({ key: d.day.slice(5), count: d.count }))} color="#0f766e" />
+        <Bars title={`Uploads per day (last ${range.days || 30} days)`} data={s.uploadsPerDay.map((d) => ({ key: d.day.slice(5), count: d.count }))} color="#0f766e" />
       </section>
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">Active model on approved uploads</h2>
+        <h2 className="text-lg font-semibold">Active model on approved uploads{range.days ? ` of the last ${range.days} days` : ""}</h2>
         {!m ? (
           <p className="text-sm text-slate-600">No model is active.</p>
         ) : !m.evaluated ? (
