@@ -43,16 +43,16 @@ export function SampleDetail({ sample, labels, selectedCount, commands }: { samp
           <button type="button" className="block" onClick={() => setZoomed(true)} disabled={!original} aria-label="Open the original large">
             {original ? (
               // eslint-disable-next-line @next/next/no-img-element
-              <img src={original} alt="Original upload" className="h-40 w-40 rounded border border-slate-200 object-contain" />
+              <img src={original} alt="Original upload" className="h-28 w-28 rounded border border-slate-200 object-contain sm:h-40 sm:w-40" />
             ) : (
-              <span className="flex h-40 w-40 items-center justify-center rounded border border-slate-200 text-xs text-slate-600">{original === null ? "no original" : "loading…"}</span>
+              <span className="flex h-28 w-28 items-center justify-center rounded border border-slate-200 text-xs text-slate-600 sm:h-40 sm:w-40">{original === null ? "no original" : "loading…"}</span>
             )}
           </button>
           <figcaption className="text-xs text-slate-600">Upload (click to enlarge)</figcaption>
         </figure>
         <figure>
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={sample.image28} alt="28×28 view" className="h-40 w-40 rounded border border-slate-200" style={{ imageRendering: "pixelated" }} />
+          <img src={sample.image28} alt="28×28 view" className="h-28 w-28 rounded border border-slate-200 sm:h-40 sm:w-40" style={{ imageRendering: "pixelated" }} />
           <figcaption className="text-xs text-slate-600">What the model saw</figcaption>
         </figure>
         <div>
