@@ -225,13 +225,12 @@ function findBands(mask: Uint8Array, lines: number, length: number, lineStep: nu
 
 export type Kept = { x0: number; y0: number; x1: number; y1: number; keep: Uint8Array };
 
-/**
- * Connected ink (8-neighbours). Keeps the character's parts (the dot of an i, the bar of a t) and drops
- * specks: components much smaller than the largest, and small ones far from it.
- */
-export function findComponents(mask: Uint8Array, width: number, height: number): Kept | undefined {
+export type Component = { area: number; x0: number; y0: number; x1: number; y1: number };
+
+/** Connected ink (8-neighbours): each pixel's component (-1 for paper) and each component's area and box. */
+export function labelComponents(mask: Uint8Array, width: number, height: number): { label: Int32Array; comps: Component[] } {
   const label = new Int32Array(mask.length).fill(-1);
-  const comps: { area: number; x0: number; y0: number; x1: number; y1: number }[] = [];
+  const comps: Component[] = [];
   const stack = new Int32Array(mask.length); // each pixel is pushed at most once
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || label[start] >= 0) continue;
@@ -265,6 +264,15 @@ export function findComponents(mask: Uint8Array, width: number, height: number):
     }
     comps.push(c);
   }
+  return { label, comps };
+}
+
+/**
+ * The character among the connected ink. Keeps its parts (the dot of an i, the bar of a t) and drops
+ * specks: components much smaller than the largest, and small ones far from it.
+ */
+export function findComponents(mask: Uint8Array, width: number, height: number): Kept | undefined {
+  const { label, comps } = labelComponents(mask, width, height);
   if (!comps.length) return undefined;
   const main = comps.reduce((a, b) => (b.area > a.area ? b : a));
   const minPixels = Math.max(12, width * height * 0.0005);
@@ -287,22 +295,26 @@ export function findComponents(mask: Uint8Array, width: number, height: number):
     }
     kept[id] = 1;
   });
+  return keepComponents(label, comps, (id) => kept[id] === 1, width, height);
+}
+
+/** The chosen components as a mask over their box, grown by two pixels to keep the strokes' anti-aliased rim. */
+export function keepComponents(label: Int32Array, comps: Component[], chosen: (id: number) => boolean, width: number, height: number): Kept {
   let x0 = width;
   let y0 = height;
   let x1 = 0;
   let y1 = 0;
   comps.forEach((c, id) => {
-    if (!kept[id]) return;
+    if (!chosen(id)) return;
     x0 = Math.min(x0, c.x0);
     y0 = Math.min(y0, c.y0);
     x1 = Math.max(x1, c.x1);
     y1 = Math.max(y1, c.y1);
   });
-  const keep = new Uint8Array(mask.length);
+  const keep = new Uint8Array(label.length);
   for (let y = y0; y <= y1; y++) {
-    for (let i = y * width + x0, end = y * width + x1; i <= end; i++) if (label[i] >= 0 && kept[label[i]]) keep[i] = 1;
+    for (let i = y * width + x0, end = y * width + x1; i <= end; i++) if (label[i] >= 0 && chosen(label[i])) keep[i] = 1;
   }
-  // Keep the anti-aliased rim of kept strokes: grow the mask by two pixels.
   for (let pass = 0; pass < 2; pass++) {
     const grown = keep.slice();
     for (let y = Math.max(0, y0 - 1); y <= Math.min(height - 1, y1 + 1); y++) {

@@ -1,7 +1,7 @@
 import sharp, { type Metadata } from "sharp";
 import { IMAGE } from "../models/classsets";
 import { ImageError } from "./image-error";
-import { binarise, findComponents, removeRuledLines, subtractBackground } from "./ink";
+import { binarise, findComponents, type Kept, removeRuledLines, subtractBackground } from "./ink";
 import { findDesk } from "./paper";
 import { encodeGreyPng } from "./png";
 import { frame, gaussianBlur, type Plane, resize } from "./resample";
@@ -41,7 +41,11 @@ export type Normalised = {
 
 export type NormaliseOptions = { maxInputPixels: number };
 
-async function decode(input: Buffer, maxInputPixels: number) {
+/** How large the image is analysed: one character needs little; a line of several needs more along it. */
+export type WorkSize = { cellTarget: number; workMax: number };
+const ONE_CHARACTER: WorkSize = { cellTarget: CELL_TARGET, workMax: WORK_MAX };
+
+async function decode(input: Buffer, maxInputPixels: number, size: WorkSize = ONE_CHARACTER) {
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata(); // reads the header only
@@ -65,8 +69,8 @@ async function decode(input: Buffer, maxInputPixels: number) {
   // (up to 1.5x WORK_MAX is analysed as it is: resampling would cost more than the extra pixels). Anything
   // else is reduced by whole cells in the greyscale pass below, a fraction of the cost of a libvips resize.
   const libvipsReduces = SHRINK_ON_LOAD.has(meta.format) || width * height > REDUCE_HERE_MAX_PIXELS;
-  const factor = !libvipsReduces && longest > CELL_TARGET * 1.5 ? Math.round(longest / CELL_TARGET) : 1;
-  const target = factor > 1 ? longest : longest > WORK_MAX * 1.5 ? WORK_MAX : Math.max(WORK_MIN, longest);
+  const factor = !libvipsReduces && longest > size.cellTarget * 1.5 ? Math.round(longest / size.cellTarget) : 1;
+  const target = factor > 1 ? longest : longest > size.workMax * 1.5 ? size.workMax : Math.max(WORK_MIN, longest);
   try {
     // Greyscale and flattening are done below in JavaScript: libvips' colour conversion costs more than the
     // rest of the decode on small images.
@@ -127,9 +131,22 @@ function borderLevel(gray: Uint8Array, width: number, height: number): number {
   return border[border.length >> 1];
 }
 
-export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<Normalised> {
+/** The ink of an image at its working size: bright on black whatever the polarity, lighting and ruled lines removed. */
+export type Ink = {
+  ink: Float32Array;
+  mask: Uint8Array;
+  width: number;
+  height: number;
+  /** Original pixels per working pixel. */
+  scale: number;
+  source: Normalised["source"];
+};
+
+const NO_CHARACTER = "no character found: the image is blank or has too little contrast";
+
+export async function prepareInk(input: Buffer, opts: NormaliseOptions, size?: WorkSize): Promise<Ink> {
   if (input.length === 0) throw new ImageError("BAD_USER_INPUT", "the upload is empty");
-  const img = await decode(input, opts.maxInputPixels);
+  const img = await decode(input, opts.maxInputPixels, size);
   const { width, height } = img;
   // A dark border is dark paper with light ink (a blackboard, a negative), or a desk around a sheet of paper.
   const darkBorder = borderLevel(img.gray, width, height) < 128;
@@ -139,14 +156,17 @@ export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<
   for (let i = 0; i < raw.length; i++) raw[i] = inverted ? img.gray[i] : 255 - img.gray[i];
   const ink = subtractBackground(raw, width, height, desk);
   const mask = binarise(ink);
-  if (!mask) throw new ImageError("NO_CHARACTER", "no character found: the image is blank or has too little contrast");
+  if (!mask) throw new ImageError("NO_CHARACTER", NO_CHARACTER);
   removeRuledLines(mask, ink, width, height);
-  const kept = findComponents(mask, width, height);
-  if (!kept) throw new ImageError("NO_CHARACTER", "no character found: the image is blank or has too little contrast");
+  const source = { format: img.format, width: img.originalWidth, height: img.originalHeight, inverted };
+  return { ink, mask, width, height, scale: Math.max(img.originalWidth, img.originalHeight) / Math.max(width, height), source };
+}
 
-  // Crop to the kept ink, keeping anti-aliased edges next to it but nothing from discarded specks. The kept
-  // area's rim is a couple of working pixels wide whatever the resolution; its inkless rows and columns are
-  // trimmed, so the glyph's framing does not depend on the working size.
+/**
+ * The kept ink, cropped. The kept area's rim is a couple of working pixels wide whatever the resolution;
+ * its inkless rows and columns are trimmed, so the glyph's framing does not depend on the working size.
+ */
+export function cropKept({ ink, width }: Pick<Ink, "ink" | "width">, kept: Kept): Plane {
   let { x0, y0, x1, y1 } = kept;
   const { keep } = kept;
   const inked = (i: number) => keep[i] === 1 && ink[i] > 0;
@@ -169,7 +189,11 @@ export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<
       if (keep[i]) crop.data[(y - y0) * crop.width + (x - x0)] = ink[i];
     }
   }
+  return crop;
+}
 
+/** A cropped character -> the 28x28 the model reads, by the EMNIST conversion (see the top of this file). */
+export function toModelInput(crop: Plane): Uint8Array {
   // Ink's longest side to GLYPH_SIDE, a square frame with room for the blur, blur, then 28x28.
   const scale = GLYPH_SIDE / Math.max(crop.width, crop.height);
   const glyph = resize(crop, Math.max(1, Math.round(crop.width * scale)), Math.max(1, Math.round(crop.height * scale)));
@@ -182,7 +206,14 @@ export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<
   for (const v of small) if (v > top) top = v;
   const pixels = new Uint8Array(SIZE * SIZE);
   for (let i = 0; i < pixels.length; i++) pixels[i] = top > 0 ? Math.round((Math.max(0, small[i]) * 255) / top) : 0;
-  return { pixels, source: { format: img.format, width: img.originalWidth, height: img.originalHeight, inverted } };
+  return pixels;
+}
+
+export async function normalise(input: Buffer, opts: NormaliseOptions): Promise<Normalised> {
+  const prepared = await prepareInk(input, opts);
+  const kept = findComponents(prepared.mask, prepared.width, prepared.height);
+  if (!kept) throw new ImageError("NO_CHARACTER", NO_CHARACTER);
+  return { pixels: toModelInput(cropKept(prepared, kept)), source: prepared.source };
 }
 
 /** 784 bytes (ink = 255) as the PNG people expect to see: dark ink on white. */

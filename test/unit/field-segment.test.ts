@@ -1,0 +1,56 @@
+import { segmentField } from "../../lib/fields/segment";
+import { ImageError } from "../../lib/image/image-error";
+import { loadModel, runBatch, type LoadedModel } from "../../lib/inference/session";
+import { CLASS_SETS } from "../../lib/models/classsets";
+import { BUNDLED_MODEL } from "../helpers/app";
+import { fieldPng } from "../fixtures/glyphs";
+
+const opts = { maxInputPixels: 40_000_000 };
+
+describe("lib/fields segmentField", () => {
+  let model: LoadedModel;
+  beforeAll(async () => {
+    model = await loadModel(BUNDLED_MODEL);
+  });
+
+  /** What the bundled model reads in each segment, spaces included. */
+  async function read(png: Buffer): Promise<string> {
+    const characters = await segmentField(png, opts);
+    const rows = await runBatch(model, characters.map((c) => c.pixels));
+    const labels = CLASS_SETS.balanced47.labels;
+    return characters.map((c, i) => (c.spaceBefore ? " " : "") + labels[rows[i].indexOf(Math.max(...rows[i]))]).join("");
+  }
+
+  it("finds the characters of a line left to right, each with its box in the original image", async () => {
+    const characters = await segmentField(await fieldPng("47LX"), opts);
+    expect(characters).toHaveLength(4);
+    const xs = characters.map((c) => c.box.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    for (const c of characters) {
+      expect(c.pixels).toHaveLength(784);
+      expect(c.box.width).toBeGreaterThan(30);
+      expect(c.box.height).toBeGreaterThan(50);
+    }
+    expect(await read(await fieldPng("47LX"))).toBe("47LX");
+  });
+
+  it("turns a wide gap into a space", async () => {
+    expect(await read(await fieldPng("47 LX"))).toBe("47 LX");
+  });
+
+  it("keeps the dot of an i and the two bars of = with their character", async () => {
+    const characters = await segmentField(await fieldPng("i=i"), opts);
+    expect(characters).toHaveLength(3);
+  });
+
+  it("reads chalk on a board, and a line ruled under the writing is not a character", async () => {
+    expect(await read(await fieldPng("T4O", { ink: "#f0f0f0", paper: "#1b2a1b" }))).toBe("T4O");
+    expect(await segmentField(await fieldPng("7L4", { ruled: true }), opts)).toHaveLength(3);
+  });
+
+  it('answers "no writing found" for a blank image', async () => {
+    const err = await segmentField(await fieldPng("    "), opts).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImageError);
+    expect((err as ImageError).message).toMatch(/^no writing found/);
+  });
+});
