@@ -13,9 +13,11 @@ describe("lib/fields segmentField", () => {
     model = await loadModel(BUNDLED_MODEL);
   });
 
-  /** What the bundled model reads in each segment, spaces included. */
-  async function read(png: Buffer): Promise<string> {
-    const characters = await segmentField(png, opts);
+  const classify = (images: Uint8Array[]) => runBatch(model, images);
+
+  /** What the bundled model reads in each segment, spaces included; touching characters split when `split`. */
+  async function read(png: Buffer, split = false): Promise<string> {
+    const characters = await segmentField(png, opts, split ? classify : undefined);
     const rows = await runBatch(model, characters.map((c) => c.pixels));
     const labels = CLASS_SETS.balanced47.labels;
     return characters.map((c, i) => (c.spaceBefore ? " " : "") + labels[rows[i].indexOf(Math.max(...rows[i]))]).join("");
@@ -46,6 +48,15 @@ describe("lib/fields segmentField", () => {
   it("reads chalk on a board, and a line ruled under the writing is not a character", async () => {
     expect(await read(await fieldPng("T4O", { ink: "#f0f0f0", paper: "#1b2a1b" }))).toBe("T4O");
     expect(await segmentField(await fieldPng("7L4", { ruled: true }), opts)).toHaveLength(3);
+  });
+
+  it("splits touching characters where the model reads the pieces better than the whole", async () => {
+    const touchingTL = await fieldPng("TL", { pitch: 55 });
+    expect(await segmentField(touchingTL, opts)).toHaveLength(1); // one connected part
+    expect(await read(touchingTL, true)).toBe("TL");
+    expect(await read(await fieldPng("7T", { pitch: 60 }), true)).toBe("7T");
+    // characters that do not touch are left as they are
+    expect(await read(await fieldPng("47 LX"), true)).toBe("47 LX");
   });
 
   it('answers "no writing found" for a blank image', async () => {
