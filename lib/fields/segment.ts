@@ -64,14 +64,15 @@ export async function segmentField(input: Buffer, opts: NormaliseOptions, classi
   const characterHeight = median(groups.map((g) => g.y1 - g.y0 + 1));
   const gaps = groups.map((g, i) => (i > 0 ? g.x0 - groups[i - 1].x1 - 1 : 0));
   const wordGap = Math.max(characterHeight * WORD_GAP_OF_HEIGHT, median(gaps.slice(1)) * WORD_GAP_OF_GAPS);
-  const pieceOf = (g: Group, from: number, to: number): Piece => {
-    const members = new Set(g.ids);
-    const kept = onlyColumns(keepComponents(label, comps, (id) => members.has(id), width, height), from, to, width);
-    return { pixels: toModelInput(cropKept(prepared, kept)), kept };
-  };
   const out: FieldCharacter[] = [];
   for (const [i, g] of groups.entries()) {
-    const pieces = classify ? await splitTouching(g, characterHeight, width, label, pieceOf, classify) : [pieceOf(g, g.x0, g.x1 + 1)];
+    const members = new Set(g.ids);
+    const kept = keepComponents(label, comps, (id) => members.has(id), width, height);
+    const pieceOf = (from: number, to: number): Piece => {
+      const columns = onlyColumns(kept, from, to);
+      return { pixels: toModelInput(cropKept(prepared, columns)), kept: columns };
+    };
+    const pieces = classify ? await splitTouching(g, characterHeight, width, label, pieceOf, classify) : [pieceOf(g.x0, g.x1 + 1)];
     pieces.forEach((piece, k) => {
       const { x0, y0, x1, y1 } = piece.kept;
       out.push({
@@ -96,12 +97,12 @@ async function splitTouching(
   characterHeight: number,
   width: number,
   label: Int32Array,
-  pieceOf: (g: Group, from: number, to: number) => Piece,
+  pieceOf: (from: number, to: number) => Piece,
   classify: Classify,
 ): Promise<Piece[]> {
-  const whole = pieceOf(g, g.x0, g.x1 + 1);
+  const whole = () => [pieceOf(g.x0, g.x1 + 1)];
   const partWidth = g.x1 - g.x0 + 1;
-  if (partWidth <= characterHeight * SPLIT_WIDER_THAN) return [whole];
+  if (partWidth <= characterHeight * SPLIT_WIDER_THAN) return whole();
   const members = new Set(g.ids);
   const columns: number[] = [];
   for (let x = g.x0; x <= g.x1; x++) {
@@ -127,8 +128,8 @@ async function splitTouching(
       if (w >= characterHeight * MIN_PIECE && w <= characterHeight * MAX_PIECE) spans.push([i, j]);
     }
   }
-  if (!spans.length) return [whole];
-  const pieces = spans.map(([i, j]) => pieceOf(g, positions[i], positions[j]));
+  if (!spans.length) return whole();
+  const pieces = spans.map(([i, j]) => pieceOf(positions[i], positions[j]));
   const rows = await classify(pieces.map((p) => p.pixels));
   const score = rows.map((r) => Math.log(Math.max(1e-9, Math.max(...Array.from(r)))) - PER_CHARACTER);
   // best[j]: the best total reaching position j, and the span that got there
@@ -138,20 +139,15 @@ async function splitTouching(
     if (best[i].total > -Infinity && best[i].total + score[s] > best[j].total) best[j] = { total: best[i].total + score[s], span: s };
   });
   const last = positions.length - 1;
-  if (best[last].span < 0) return [whole];
+  if (best[last].span < 0) return whole();
   const path: Piece[] = [];
   for (let at = last; at > 0; at = spans[best[at].span][0]) path.unshift(pieces[best[at].span]);
   return path;
 }
 
-/** Only the columns [from, to) of a kept area. */
-function onlyColumns(kept: Kept, from: number, to: number, width: number): Kept {
-  const keep = kept.keep.slice();
-  for (let i = 0; i < keep.length; i++) {
-    const x = i % width;
-    if (x < from || x >= to) keep[i] = 0;
-  }
-  return { ...kept, x0: Math.max(kept.x0, from), x1: Math.min(kept.x1, to - 1), keep };
+/** Only the columns [from, to) of a kept area: its box narrowed (cropKept reads nothing outside the box). */
+function onlyColumns(kept: Kept, from: number, to: number): Kept {
+  return { ...kept, x0: Math.max(kept.x0, from), x1: Math.min(kept.x1, to - 1) };
 }
 
 function median(values: number[]): number {
