@@ -14,6 +14,19 @@ const RESTRICTIONS = [
 ];
 
 let counter = 0;
+
+/**
+ * POST /api/predict with an image and form fields: the reading, or the server's own words for why not.
+ * Throws only when the server could not be reached (or `signal` aborted the request).
+ */
+async function requestReading(image: Blob, name: string, fields: Record<string, string>, signal?: AbortSignal): Promise<{ prediction?: Prediction; error?: string }> {
+  const form = new FormData();
+  form.append("image", image, name);
+  for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
+  const res = await fetch("/api/predict", { method: "POST", body: form, signal });
+  const body = (await res.json()) as Prediction & { error?: { message: string } };
+  return res.ok ? { prediction: body } : { error: body.error?.message ?? `failed (${res.status})` };
+}
 const LIVE_DELAY_MS = 350;
 const expectedOf = (restrict: string) => RESTRICTIONS.find((r) => r.value === restrict)?.label ?? "Any character";
 
@@ -51,14 +64,8 @@ export function Recognizer() {
       if (!png) return setLive(null);
       pending.timer = setTimeout(async () => {
         const abort = (pending.abort = new AbortController());
-        const form = new FormData();
-        form.append("image", png, "drawing.png");
-        form.append("preview", "1");
-        if (restrict) form.append("restrict", restrict);
         try {
-          const res = await fetch("/api/predict", { method: "POST", body: form, signal: abort.signal });
-          const body = (await res.json()) as Prediction & { error?: { message: string } };
-          setLive(res.ok ? { prediction: body } : { error: body.error?.message });
+          setLive(await requestReading(png, "drawing.png", { preview: "1", restrict }, abort.signal));
         } catch {
           // aborted by a newer stroke, or offline: the final Recognise says so
         }
@@ -75,13 +82,8 @@ export function Recognizer() {
       setBusy(true);
       let update: Partial<Result>;
       try {
-        const form = new FormData();
-        form.append("image", await shrinkForUpload(file), name);
-        form.append("all", "1"); // every class, for the card's full chart
-        if (restrict) form.append("restrict", restrict);
-        const res = await fetch("/api/predict", { method: "POST", body: form });
-        const body = (await res.json()) as Prediction & { error?: { message: string } };
-        update = res.ok ? { prediction: body } : { error: body.error?.message ?? `failed (${res.status})` };
+        // all: every class, for the card's full chart
+        update = await requestReading(await shrinkForUpload(file), name, { all: "1", restrict });
       } catch {
         update = { error: "The server could not be reached. Check your connection and try again." };
       }

@@ -72,29 +72,29 @@ async function read(deps: PredictDeps, input: PredictInput) {
   const ranked = topK(probabilities, used.classes, 5, mask ?? undefined);
   // A restricted answer may hide what the writing looks like most; the reviewer sees both.
   const unrestricted = mask ? topK(probabilities, used.classes, 5) : null;
-  const all = input.all ? { all: topK(probabilities, used.classes, used.classes.length, mask ?? undefined) } : {};
-  return { started, analysis, used, ranked, unrestricted, all, timings: { decodeMs, inferenceMs: ms(inferStart), batchSize } };
+  // What every answer says, stored or not.
+  const answer = {
+    ...(input.all && { all: topK(probabilities, used.classes, used.classes.length, mask ?? undefined) }),
+    label: ranked[0].label,
+    confidence: ranked[0].probability,
+    top5: ranked,
+    image28: pngDataUrl(analysis.png),
+    model: { version: used.number, classSet: used.classSet },
+  };
+  return { started, analysis, used, ranked, unrestricted, answer, timings: { decodeMs, inferenceMs: ms(inferStart), batchSize } };
 }
 
 export type PreviewResult = Omit<PredictionResult, "id" | "reused" | "timings"> & { timings: { decodeMs: number; inferenceMs: number; totalMs: number } };
 
 /** The reading alone, stored nowhere: what the page shows while someone is still drawing. */
 export async function preview(deps: PredictDeps, input: PredictInput): Promise<PreviewResult> {
-  const { started, analysis, used, ranked, all, timings } = await read(deps, input);
-  return {
-    ...all,
-    label: ranked[0].label,
-    confidence: ranked[0].probability,
-    top5: ranked,
-    image28: pngDataUrl(analysis.png),
-    model: { version: used.number, classSet: used.classSet },
-    timings: { decodeMs: timings.decodeMs, inferenceMs: timings.inferenceMs, totalMs: ms(started) },
-  };
+  const { started, answer, timings } = await read(deps, input);
+  return { ...answer, timings: { decodeMs: timings.decodeMs, inferenceMs: timings.inferenceMs, totalMs: ms(started) } };
 }
 
 /** Normalise, predict, store as a pending user sample (before answering), answer. */
 export async function predictAndStore(deps: PredictDeps, input: PredictInput): Promise<PredictionResult> {
-  const { started, analysis, used, ranked, unrestricted, all, timings } = await read(deps, input);
+  const { started, analysis, used, ranked, unrestricted, answer, timings } = await read(deps, input);
   const { decodeMs, inferenceMs, batchSize } = timings;
   const storeStart = performance.now();
   const { id, reused } = await storeUpload(deps.pool, {
@@ -110,17 +110,7 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
     unrestrictedTopK: unrestricted,
     modelVersionId: used.id,
   });
-  return {
-    ...all,
-    id,
-    label: ranked[0].label,
-    confidence: ranked[0].probability,
-    top5: ranked,
-    image28: pngDataUrl(analysis.png),
-    model: { version: used.number, classSet: used.classSet },
-    timings: { decodeMs, inferenceMs, storeMs: ms(storeStart), totalMs: ms(started), batchSize },
-    reused,
-  };
+  return { ...answer, id, timings: { decodeMs, inferenceMs, storeMs: ms(storeStart), totalMs: ms(started), batchSize }, reused };
 }
 
 /** How a request restricted the answer, as stored with the sample ("digits", "classes:0123"). */
