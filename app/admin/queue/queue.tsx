@@ -28,32 +28,27 @@ export function Queue({ labels, initial }: { labels: string; initial?: Partial<Q
   const root = useRef<HTMLDivElement>(null);
   const focusQueue = () => root.current?.focus();
 
+  // Each command leaves the focus on the queue, so after a button (which takes the focus) the keys work
+  // again; from a key it is where it was already. Relabelling by any label and the help move it on purpose.
+  const thenQueue = (run: () => void) => () => {
+    run();
+    focusQueue();
+  };
   const commands: QueueCommands = {
-    next: () => q.move(1),
-    previous: () => q.move(-1),
-    approve: () => q.act("approve"),
-    approveSuggested: () => q.act("approveSuggested"),
-    reject: () => q.act("reject"),
-    undo: () => q.undo(),
-    toggleSelect: () => q.current && q.toggle(q.current.id),
+    next: thenQueue(() => q.move(1)),
+    previous: thenQueue(() => q.move(-1)),
+    approve: thenQueue(() => q.act("approve")),
+    approveSuggested: thenQueue(() => q.act("approveSuggested")),
+    reject: thenQueue(() => q.act("reject")),
+    undo: thenQueue(() => q.undo()),
+    toggleSelect: thenQueue(() => q.current && q.toggle(q.current.id)),
     relabelAny: () => {
       setRelabeling(true);
       setTimeout(() => relabelInput.current?.focus(), 0);
     },
-    relabel: (label) => q.act("relabel", label),
+    relabel: (label) => thenQueue(() => q.act("relabel", label))(),
     help: () => setHelp(true),
   };
-
-  // A button does the same as its key, then hands the keys back to the queue.
-  const buttons = Object.fromEntries(
-    Object.entries(commands).map(([name, run]) => [
-      name,
-      (...args: [string]) => {
-        (run as (...a: [string]) => void)(...args);
-        if (name !== "help") focusQueue();
-      },
-    ]),
-  ) as QueueCommands;
 
   const onKey = (e: React.KeyboardEvent) => {
     // Keys belong to the queue only while it has the focus itself: typed into a filter, an option list, a
@@ -177,7 +172,7 @@ export function Queue({ labels, initial }: { labels: string; initial?: Partial<Q
         <div className="grid gap-4 md:grid-cols-[1fr_2fr]">
           {q.current && (
             <div className="md:order-2">
-              <SampleDetail sample={q.current} labels={labels} selectedCount={q.selected.size} commands={buttons} />
+              <SampleDetail sample={q.current} labels={labels} selectedCount={q.selected.size} commands={commands} />
             </div>
           )}
           <div className="md:order-1">
