@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { gql } from "./gql";
 import { FeedbackMutation } from "./operations";
-import { TopFive } from "./top-five";
+import { pct, TopFive } from "./top-five";
 
 export type Prediction = {
   id: string | number;
@@ -32,7 +32,6 @@ export type Result = {
 /** Below this, the best reading within a restriction is called a poor fit rather than an answer. */
 const POOR_FIT = 0.5;
 
-const pct = (p: number) => `${(p * 100).toFixed(p > 0.995 || p < 0.005 ? 1 : 0)}%`;
 
 async function sendFeedback(id: string | number, body: { correct?: boolean; label?: string }): Promise<string | undefined> {
   const res = await gql(FeedbackMutation, { id: String(id), ...body });

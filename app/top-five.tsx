@@ -1,6 +1,8 @@
+/** A probability as a percentage, with a decimal only near 0 and 100% where whole numbers would mislead. */
+export const pct = (p: number) => `${(p * 100).toFixed(p > 0.995 || p < 0.005 ? 1 : 0)}%`;
+
 /** The model's top readings as labelled bars. */
 export function TopFive({ ranked }: { ranked: { label: string; probability: number }[] }) {
-  const pct = (p: number) => `${(p * 100).toFixed(p > 0.995 || p < 0.005 ? 1 : 0)}%`;
   return (
     <ol className="space-y-1" aria-label="Top readings">
       {ranked.map((r) => (

@@ -1,5 +1,8 @@
 import { ApiError } from "./api-errors";
 
+/** Room beyond the image for a multipart body's boundaries, part headers and the small fields beside it. */
+export const MULTIPART_OVERHEAD = 64 * 1024;
+
 type Cap = {
   /** The limit people are told. */
   limit: number;

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { QUEUE_SELECT } from "../labelling/queue";
-import { PREDICTION_SELECT, sampleView, storedPrediction } from "./view";
+import { dataUrl, PREDICTION_SELECT, sampleView, storedPrediction } from "./view";
 
 /** A visitor's stored upload as the prediction it got, or null. */
 export async function findPrediction(db: Db, id: number) {
@@ -21,5 +21,5 @@ export async function requireSample(db: Db, id: number) {
 /** The upload as it was sent, as a data URL (large: only ever asked for the sample on screen). */
 export async function sampleOriginal(db: Db, id: number): Promise<string | null> {
   const row = await db.sample.findUnique({ where: { id }, select: { original: true, contentType: true } });
-  return row?.original ? `data:${row.contentType ?? "application/octet-stream"};base64,${Buffer.from(row.original).toString("base64")}` : null;
+  return row?.original ? dataUrl(row.original, row.contentType ?? "application/octet-stream") : null;
 }

@@ -3,9 +3,11 @@ import type { Ranked } from "../inference/restrict";
 
 /** The one place stored samples take their API shape, the 28x28 image as a PNG data URL included. */
 
-export function pngDataUrl(png: Buffer | Uint8Array): string {
-  return `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
+export function dataUrl(bytes: Buffer | Uint8Array, contentType: string): string {
+  return `data:${contentType};base64,${Buffer.from(bytes).toString("base64")}`;
 }
+
+export const pngDataUrl = (png: Buffer | Uint8Array) => dataUrl(png, "image/png");
 
 const image28Url = (pixels: Uint8Array) => pngDataUrl(pixelsToPng(pixels));
 

@@ -1,6 +1,7 @@
 import type { Sample } from "./use-queue";
 
-const pct = (p: number | null) => (p == null ? "–" : `${(p * 100).toFixed(0)}%`);
+/** A stored confidence as people read it ("–" when there is none). */
+export const pct = (p: number | null) => (p == null ? "–" : `${(p * 100).toFixed(0)}%`);
 
 export const RESTRICTIONS: Record<string, string> = { digits: "digits only", letters: "letters only", upper: "upper case only", lower: "lower case only" };
 /** How the visitor restricted the answer, in words ("digits only", "one of 0123"). */

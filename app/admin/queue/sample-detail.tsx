@@ -5,10 +5,9 @@ import { gql } from "../../gql";
 import { TopFive } from "../../top-five";
 import { keyFor, type QueueCommands } from "./keys";
 import { SampleOriginalQuery } from "./operations";
-import { restrictionText } from "./queue-list";
+import { pct, restrictionText } from "./queue-list";
 import type { Sample } from "./use-queue";
 
-const pct = (p: number | null) => (p == null ? "–" : `${(p * 100).toFixed(0)}%`);
 
 /** The upload as sent, fetched for the sample on screen only (and remembered while the page is open). */
 function useOriginal(id: string) {

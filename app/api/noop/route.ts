@@ -1,5 +1,5 @@
 import { config } from "../../../lib/config";
-import { readBodyCapped } from "../../../lib/request-body";
+import { MULTIPART_OVERHEAD, readBodyCapped } from "../../../lib/request-body";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const cfg = config();
   if (!cfg.BENCH_NOOP_ROUTE) return new Response(null, { status: 404 });
-  const body = await readBodyCapped(request, { limit: cfg.MAX_UPLOAD_BYTES, slack: 64 * 1024 });
+  const body = await readBodyCapped(request, { limit: cfg.MAX_UPLOAD_BYTES, slack: MULTIPART_OVERHEAD });
   return Response.json({ bytes: body.length }, { headers: { "cache-control": "no-store, no-transform" } });
 }

@@ -4,12 +4,10 @@ import { config } from "../../../lib/config";
 import { log } from "../../../lib/log";
 import { clientKey, enforceRateLimit } from "../../../lib/ratelimit";
 import { predictDeps, predictLimiter } from "../../../lib/runtime";
-import { readBodyCapped } from "../../../lib/request-body";
+import { MULTIPART_OVERHEAD, readBodyCapped } from "../../../lib/request-body";
 import { predictAndStore, preview } from "../../../lib/samples/predict";
 
 export const dynamic = "force-dynamic";
-
-const MULTIPART_OVERHEAD = 64 * 1024; // boundaries, part headers and the small fields beside the image
 
 const flag = z
   .enum(["1", "true", "0", "false"])
