@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { ImageError, type ImageErrorCode } from "./image-error";
+import { buildLattice, type Lattice } from "../fields/lattice";
 import { CONTENT_TYPES, normalise, pixelsToPng } from "./normalise";
 
 /** Everything an upload needs from its bytes before the model runs: the work the image pool does. */
@@ -32,7 +33,22 @@ export async function analyseUpload(bytes: Uint8Array, maxInputPixels: number): 
   }
 }
 
-export function unwrap(outcome: AnalysisOutcome): Analysis {
+/** The field reader's image work (lib/fields/lattice.ts), in the same pool. */
+export type FieldAnalysis = { lattice: Lattice; sha256: string };
+export type FieldOutcome = { ok: true; analysis: FieldAnalysis } | { ok: false; code: ImageErrorCode; message: string };
+
+export async function analyseField(bytes: Uint8Array, maxInputPixels: number): Promise<FieldOutcome> {
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    const lattice = await buildLattice(input, { maxInputPixels });
+    return { ok: true, analysis: { lattice, sha256: createHash("sha256").update(input).digest("hex") } };
+  } catch (err) {
+    if (err instanceof ImageError) return { ok: false, code: err.code, message: err.message };
+    throw err;
+  }
+}
+
+export function unwrap<T>(outcome: { ok: true; analysis: T } | { ok: false; code: ImageErrorCode; message: string }): T {
   if (!outcome.ok) throw new ImageError(outcome.code, outcome.message);
   return outcome.analysis;
 }

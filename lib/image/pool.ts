@@ -3,7 +3,7 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { ApiError } from "../api-errors";
 import { ROOT } from "../config";
-import { unwrap, type Analysis, type AnalysisOutcome } from "./analyse";
+import { unwrap, type Analysis, type AnalysisOutcome, type FieldAnalysis, type FieldOutcome } from "./analyse";
 
 export type ImagePoolOptions = {
   /** Worker threads; 0 = one per core. */
@@ -35,13 +35,20 @@ export class ImagePool {
   }
 
   async analyse(bytes: Uint8Array): Promise<Analysis> {
-    let outcome: AnalysisOutcome;
+    return unwrap(await this.run<AnalysisOutcome>(bytes));
+  }
+
+  /** A line of handwriting: its segmentation lattice (lib/fields/lattice.ts). */
+  async analyseField(bytes: Uint8Array): Promise<FieldAnalysis> {
+    return unwrap(await this.run<FieldOutcome>(bytes, "field"));
+  }
+
+  private async run<T>(bytes: Uint8Array, name?: string): Promise<T> {
     try {
-      outcome = await this.piscina.run({ bytes, maxInputPixels: this.options.maxInputPixels });
+      return await this.piscina.run({ bytes, maxInputPixels: this.options.maxInputPixels }, name ? { name } : undefined);
     } catch (err) {
       throw poolError(err);
     }
-    return unwrap(outcome);
   }
 
   status(): ImagePoolStatus {

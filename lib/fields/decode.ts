@@ -1,0 +1,205 @@
+import type { ClassSet } from "../models/classsets";
+import type { Automaton } from "./pattern";
+
+/**
+ * The best readings of a field: a beam search through the segmentation lattice (lib/fields/lattice.ts) and
+ * the constraint's automaton together, so every reading it gives matches the constraint. Each step reads
+ * one span of the lattice as one character the automaton allows there; a word gap between two parts may be
+ * read as a space.
+ */
+
+export type Gap = "word" | "narrow" | "none";
+
+/** The shape of a lattice the decoder needs: spans between nodes 0..nodes-1, and what lies before each node. */
+export type LatticeShape = { nodes: number; spans: { from: number; to: number }[]; gaps: Gap[] };
+
+export type DecodedCharacter = {
+  /** Index into the lattice's spans. */
+  span: number;
+  char: string;
+  /** The model's probability for it, renormalised over what the constraint allowed at this place. */
+  probability: number;
+  /** A character the model has no class for (a / or - of a date), placed where the constraint wants it. */
+  symbol?: true;
+  /** The classes the constraint allowed here, when not all of them. */
+  allowed?: string[];
+};
+
+export type Reading = { text: string; score: number; characters: DecodedCharacter[]; confidence: number };
+
+/** Each character costs this much log-probability, so a part is not cut into slivers the model half-recognises. */
+const PER_CHARACTER = 0.5;
+/** Log-probability given to a piece standing for a character the model cannot read (/ - . :). */
+const SYMBOL_SCORE = Math.log(0.3);
+/** A word gap read as no space, and a narrow gap read as a space, cost this much. */
+const SPACE_MISMATCH = Math.log(0.05);
+/** Classes below this probability are not tried, unless nothing the constraint allows is above it. */
+const FLOOR = 1e-4;
+
+export type DecodeOptions = { beam?: number; alternatives?: number };
+
+type Hypothesis = { states: number[]; score: number; text: string; characters: DecodedCharacter[] };
+
+export function decodeField(
+  lattice: LatticeShape,
+  probabilities: ArrayLike<number>[],
+  classes: string[],
+  set: ClassSet | undefined,
+  automaton: Automaton,
+  { beam = 24, alternatives = 5 }: DecodeOptions = {},
+): Reading[] {
+  const walk = new Walker(automaton, classes, set);
+  const at: Map<string, Hypothesis>[] = Array.from({ length: lattice.nodes }, () => new Map());
+  const keep = (node: number, h: Hypothesis) => {
+    const key = `${h.text}\u0000${h.states.join(",")}`;
+    const old = at[node].get(key);
+    if (!old || old.score < h.score) at[node].set(key, h);
+  };
+  keep(0, { states: walk.closure([automaton.start]), score: 0, text: "", characters: [] });
+  const from = Array.from({ length: lattice.nodes }, () => [] as number[]);
+  lattice.spans.forEach((s, i) => from[s.from].push(i));
+
+  for (let node = 0; node < lattice.nodes; node++) {
+    let hypotheses = [...at[node].values()].sort((a, b) => b.score - a.score).slice(0, beam);
+    hypotheses = hypotheses.flatMap((h) => withSpace(walk, h, lattice.gaps[node]));
+    for (const h of hypotheses) {
+      for (const s of from[node]) {
+        const row = probabilities[s];
+        for (const next of walk.steps(h.states, row)) {
+          const character: DecodedCharacter = {
+            span: s,
+            char: next.char,
+            probability: next.probability,
+            ...(next.symbol && { symbol: true as const }),
+            ...(next.allowed && { allowed: next.allowed }),
+          };
+          keep(lattice.spans[s].to, {
+            states: next.states,
+            score: h.score + next.logScore - PER_CHARACTER,
+            text: h.text + next.char,
+            characters: [...h.characters, character],
+          });
+        }
+      }
+    }
+    if (node < lattice.nodes - 1) at[node].clear();
+  }
+
+  const best = new Map<string, Hypothesis>();
+  for (const h of at[lattice.nodes - 1].values()) {
+    if (!h.states.some((s) => automaton.accept.has(s)) || !h.characters.length) continue;
+    const text = h.text.trim();
+    if (!best.has(text) || best.get(text)!.score < h.score) best.set(text, { ...h, text });
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, alternatives)
+    .map((h) => ({ text: h.text, score: h.score, characters: h.characters, confidence: h.characters.reduce((p, c) => p * c.probability, 1) }));
+}
+
+/** Before a node that follows a word gap, a hypothesis may read a space there (or not, at a cost); never inside a part. */
+function withSpace(walk: Walker, h: Hypothesis, gap: Gap): Hypothesis[] {
+  if (gap === "none" || !h.characters.length) return [h];
+  const spaced = walk.space(h.states);
+  const plain = gap === "word" ? { ...h, score: h.score + SPACE_MISMATCH } : h;
+  if (!spaced.length) return [plain];
+  const space = { ...h, states: spaced, text: h.text + " ", score: h.score + (gap === "word" ? 0 : SPACE_MISMATCH) };
+  return [plain, space];
+}
+
+type Step = { states: number[]; char: string; probability: number; logScore: number; symbol: boolean; allowed?: string[] };
+
+/** The automaton seen through the model's classes, with what it has worked out remembered. */
+class Walker {
+  private readonly closures = new Map<number, number[]>();
+  /** For each class, the characters it stands for: "C" stands for C and c where the set merges them. */
+  private readonly stands: string[][];
+  private readonly known = new Set<string>();
+  private readonly moves = new Map<
+    string,
+    { byClass: ({ states: number[]; char: string } | null)[]; symbols: { states: number[]; char: string }[]; allowed?: string[] }
+  >();
+
+  constructor(
+    private readonly automaton: Automaton,
+    private readonly classes: string[],
+    set: ClassSet | undefined,
+  ) {
+    this.stands = classes.map((label) => [label, ...Object.entries(set?.merge ?? {}).filter(([, to]) => to === label).map(([from]) => from)]);
+    this.stands.flat().forEach((c) => this.known.add(c));
+  }
+
+  closure(states: number[]): number[] {
+    const seen = new Set<number>();
+    const stack = [...states];
+    while (stack.length) {
+      const s = stack.pop()!;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      for (const e of this.automaton.edges[s]) if (e.chars === null) stack.push(e.to);
+    }
+    return [...seen].sort((a, b) => a - b);
+  }
+
+  private move(states: number[], accepts: (chars: Set<string>) => string | undefined): { states: number[]; char: string } | null {
+    let char: string | undefined;
+    const to: number[] = [];
+    for (const s of states) {
+      for (const e of this.automaton.edges[s]) {
+        const c = e.chars && accepts(e.chars);
+        if (c === undefined || c === null) continue;
+        char ??= c;
+        to.push(e.to);
+      }
+    }
+    return char === undefined ? null : { states: this.closure(to), char };
+  }
+
+  private movesFrom(states: number[]) {
+    const key = states.join(",");
+    let found = this.moves.get(key);
+    if (!found) {
+      const byClass = this.stands.map((chars) => this.move(states, (set) => chars.find((c) => set.has(c))));
+      const symbols: { states: number[]; char: string }[] = [];
+      const seen = new Set<string>();
+      for (const s of states) {
+        for (const e of this.automaton.edges[s]) {
+          for (const c of e.chars ?? []) {
+            if (c === " " || this.known.has(c) || seen.has(c)) continue;
+            seen.add(c);
+            const m = this.move(states, (set) => (set.has(c) ? c : undefined));
+            if (m) symbols.push(m);
+          }
+        }
+      }
+      const allowed = this.classes.filter((_, k) => byClass[k]);
+      found = { byClass, symbols, ...(allowed.length < this.classes.length && { allowed }) };
+      this.moves.set(key, found);
+    }
+    return found;
+  }
+
+  space(states: number[]): number[] {
+    return this.move(states, (set) => (set.has(" ") ? " " : undefined))?.states ?? [];
+  }
+
+  /** Every character the automaton allows next, with the model's (renormalised) probability for it. */
+  steps(states: number[], row: ArrayLike<number>): Step[] {
+    const { byClass, symbols, allowed } = this.movesFrom(states);
+    let mass = 0;
+    let top = 0;
+    byClass.forEach((m, k) => {
+      if (!m) return;
+      mass += row[k];
+      top = Math.max(top, row[k]);
+    });
+    const out: Step[] = [];
+    const floor = Math.min(FLOOR, top);
+    byClass.forEach((m, k) => {
+      if (!m || row[k] < floor || row[k] <= 0) return;
+      out.push({ states: m.states, char: m.char, probability: row[k] / mass, logScore: Math.log(row[k]), symbol: false, allowed });
+    });
+    for (const m of symbols) out.push({ states: m.states, char: m.char, probability: Math.exp(SYMBOL_SCORE), logScore: SYMBOL_SCORE, symbol: true });
+    return out;
+  }
+}

@@ -1,0 +1,280 @@
+import type { Pool } from "../db/pool";
+import { ImageError } from "../image/image-error";
+import type { FieldAnalysis } from "../image/analyse";
+import { pixelsToPng } from "../image/normalise";
+import type { ServingModel } from "../inference/active-model";
+import type { Batcher } from "../inference/batcher";
+import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
+import { CLASS_SETS, type ClassSet } from "../models/classsets";
+import { pngDataUrl } from "../samples/view";
+import { decodeField, type Reading } from "./decode";
+import type { Box, Lattice } from "./lattice";
+import { anyOf, compileLexicon, compilePattern, type Automaton } from "./pattern";
+
+/**
+ * Reading a field: the lattice from the image pool, every span read by the model in one batch, the
+ * constraint decoded with it, and (unless it is a preview) the field stored once with each character a
+ * pending sample in the labelling queue.
+ */
+
+export type ReadInput = {
+  bytes: Buffer;
+  /** A pattern (lib/fields/pattern.ts), a lexicon, or one restriction for every character: at most one. */
+  pattern?: string;
+  lexicon?: string[];
+  restrict?: Restriction;
+};
+
+export type ReadDeps = {
+  pool: Pool;
+  batcher: Batcher;
+  model: () => Promise<ServingModel>;
+  analyseField: (bytes: Buffer) => Promise<FieldAnalysis>;
+  maxUploadBytes: number;
+};
+
+export type FieldCharacter = {
+  /** Its place among the field's characters, spaces not counted. */
+  position: number;
+  label: string;
+  confidence: number;
+  top5: Ranked[];
+  box: Box;
+  /** The 28x28 the model saw, as a PNG data URL. */
+  image28: string;
+  spaceBefore: boolean;
+  /** A character the model has no class for (the / of a date), placed where the pattern wants it: never a sample. */
+  symbol: boolean;
+  /** Its pending sample, once stored. */
+  sampleId: number | null;
+};
+
+export type FieldReading = {
+  id: number | null;
+  text: string;
+  confidence: number;
+  /** What the reading was held to ("pattern:\\d{5}"), or null for free text. */
+  expected: string | null;
+  /** False when no reading fits the pattern or lexicon: the text is then the free reading. */
+  matchesExpected: boolean;
+  alternatives: { text: string; confidence: number }[];
+  characters: FieldCharacter[];
+  comb: boolean;
+  size: { width: number; height: number };
+  model: { version: number; classSet: string };
+  timings: { analyseMs: number; inferenceMs: number; decodeMs: number; storeMs: number; totalMs: number; spans: number };
+  reused: boolean;
+};
+
+const ms = (start: number) => Math.round((performance.now() - start) * 100) / 100;
+const TEST_SHARE = 26; // of 256, as for single uploads: the same writer's characters all land in one split
+
+/** The characters each class stands for ("C" stands for C and c where the set merges them). */
+function knownCharacters(classes: string[], set: ClassSet | undefined): string {
+  const merged = Object.entries(set?.merge ?? {})
+    .filter(([, to]) => classes.includes(to))
+    .map(([from]) => from);
+  return [...new Set([...classes, ...merged])].join("");
+}
+
+function automatonFor(input: ReadInput, model: ServingModel): Automaton {
+  const given = [input.pattern, input.lexicon?.length ? input.lexicon : undefined, input.restrict].filter((v) => v !== undefined && v !== "");
+  if (given.length > 1) throw new ImageError("BAD_USER_INPUT", "give at most one of pattern, lexicon and restrict");
+  const set = CLASS_SETS[model.classSet];
+  const known = knownCharacters(model.classes, set);
+  if (input.pattern) return compilePattern(input.pattern, known);
+  if (input.lexicon?.length) return compileLexicon(input.lexicon);
+  if (input.restrict) {
+    const mask = allowedClasses(model.classes, set, input.restrict)!;
+    const chars = [...known].filter((c) => {
+      const k = model.classes.indexOf(set?.fold(c) ?? c);
+      return k >= 0 && mask[k] && (input.restrict !== "lower" || c !== c.toUpperCase()) && (input.restrict !== "upper" || c !== c.toLowerCase());
+    });
+    return anyOf(chars.join(""), input.restrict);
+  }
+  return anyOf(known, "free");
+}
+
+/** Every span of the lattice read by the same model version (a hot swap between two of them reads again). */
+async function readSpans(batcher: Batcher, lattice: Lattice) {
+  for (;;) {
+    const rows = await Promise.all(lattice.spans.map((s) => batcher.predict(s.pixels)));
+    const model = rows[0].model;
+    if (rows.every((r) => r.model === model)) return { model, probabilities: rows.map((r) => r.probabilities) };
+  }
+}
+
+async function readField(deps: ReadDeps, input: ReadInput) {
+  const started = performance.now();
+  if (input.bytes.length > deps.maxUploadBytes) {
+    throw new ImageError("PAYLOAD_TOO_LARGE", `the upload is ${input.bytes.length} bytes; the limit is ${deps.maxUploadBytes} bytes`);
+  }
+  automatonFor(input, await deps.model()); // a bad pattern is refused before the image is read
+  const analysis = await deps.analyseField(input.bytes);
+  const analyseMs = ms(started);
+  const inferStart = performance.now();
+  const { lattice } = analysis;
+  const { model, probabilities } = await readSpans(deps.batcher, lattice);
+  const inferenceMs = ms(inferStart);
+  const decodeStart = performance.now();
+  const set = CLASS_SETS[model.classSet];
+  const automaton = automatonFor(input, model);
+  let readings = decodeField(lattice, probabilities, model.classes, set, automaton);
+  const matchesExpected = readings.length > 0;
+  if (!matchesExpected) readings = decodeField(lattice, probabilities, model.classes, set, anyOf(knownCharacters(model.classes, set), "free"));
+  const [best, ...others] = readings;
+  const characters = best.characters.map((c, position): FieldCharacter => {
+    const span = lattice.spans[c.span];
+    return {
+      position,
+      label: c.char,
+      confidence: c.probability,
+      top5: topK(probabilities[c.span], model.classes, 5),
+      box: span.box,
+      image28: pngDataUrl(pixelsToPng(span.pixels)),
+      spaceBefore: best.text[textIndex(best, position) - 1] === " ",
+      symbol: Boolean(c.symbol),
+      sampleId: null,
+    };
+  });
+  const reading = {
+    text: best.text,
+    confidence: best.confidence,
+    expected: automaton.describe === "free" ? null : automaton.describe,
+    matchesExpected,
+    alternatives: others.map((r) => ({ text: r.text, confidence: r.confidence })),
+    characters,
+    comb: lattice.comb,
+    size: lattice.size,
+    model: { version: model.number, classSet: model.classSet },
+  };
+  return { started, analysis, model, probabilities, best, reading, timings: { analyseMs, inferenceMs, decodeMs: ms(decodeStart), spans: lattice.spans.length } };
+}
+
+/** Where the n-th character (spaces not counted) of a reading sits in its text. */
+function textIndex(reading: Reading, n: number): number {
+  let seen = -1;
+  for (let i = 0; i < reading.text.length; i++) if (reading.text[i] !== " " && ++seen === n) return i;
+  return reading.text.length;
+}
+
+/** The reading alone, stored nowhere (the page's live reading while someone writes). */
+export async function previewField(deps: ReadDeps, input: ReadInput): Promise<FieldReading> {
+  const { started, reading, timings } = await readField(deps, input);
+  return { ...reading, id: null, reused: false, timings: { ...timings, storeMs: 0, totalMs: ms(started) } };
+}
+
+/** Read, store the field and a pending sample per character (before answering), answer. */
+export async function readAndStoreField(deps: ReadDeps, input: ReadInput): Promise<FieldReading> {
+  const { started, analysis, model, probabilities, best, reading, timings } = await readField(deps, input);
+  const storeStart = performance.now();
+  const set = CLASS_SETS[model.classSet];
+  const stored = await storeField(deps.pool, {
+    sha256: analysis.sha256,
+    original: input.bytes,
+    contentType: analysis.lattice.contentType,
+    lattice: analysis.lattice,
+    reading,
+    modelVersionId: model.id,
+    characters: best.characters.flatMap((c, position) => {
+      if (c.symbol) return [];
+      const row = probabilities[c.span];
+      const restricted = c.allowed && c.allowed.length < model.classes.length ? c.allowed : undefined;
+      const mask = restricted && model.classes.map((label) => restricted.includes(label));
+      return [{
+        position,
+        pixels: analysis.lattice.spans[c.span].pixels,
+        box: analysis.lattice.spans[c.span].box,
+        predictedLabel: set?.classOf(c.char) ?? c.char,
+        confidence: c.probability,
+        topK: topK(row, model.classes, 5, mask || undefined),
+        unrestrictedTopK: mask ? topK(row, model.classes, 5) : null,
+        restriction: restricted ? `classes:${restricted.join("")}`.slice(0, 80) : null,
+      }];
+    }),
+  });
+  const characters = reading.characters.map((c) => ({ ...c, sampleId: stored.sampleIds.get(c.position) ?? null }));
+  return { ...reading, characters, id: stored.id, reused: stored.reused, timings: { ...timings, storeMs: ms(storeStart), totalMs: ms(started) } };
+}
+
+type StoredCharacter = {
+  position: number;
+  pixels: Uint8Array;
+  box: Box;
+  predictedLabel: string;
+  confidence: number;
+  topK: Ranked[];
+  unrestrictedTopK: Ranked[] | null;
+  restriction: string | null;
+};
+
+type FieldUpload = {
+  sha256: string;
+  original: Buffer;
+  contentType: string;
+  lattice: Lattice;
+  reading: Omit<FieldReading, "id" | "reused" | "timings">;
+  modelVersionId: number;
+  characters: StoredCharacter[];
+};
+
+const DUPLICATE_KEY = 1062; // MariaDB's ER_DUP_ENTRY
+
+/**
+ * One transaction: the field, then its characters as pending user samples. A byte-identical re-upload
+ * reuses its field; its characters are read again and replaced only while none has been reviewed (an
+ * admin's work is never thrown away). Raw SQL over the driver pool, as for single uploads (lib/samples/predict).
+ */
+async function storeField(pool: Pool, f: FieldUpload): Promise<{ id: number; reused: boolean; sampleIds: Map<number, number> }> {
+  const conn = await pool.getConnection();
+  try {
+    await conn.beginTransaction();
+    const fieldValues = [f.reading.text.slice(0, 255), f.reading.confidence, f.reading.expected?.slice(0, 255) ?? null, JSON.stringify(f.reading.alternatives), f.lattice.comb, f.modelVersionId];
+    let id: number;
+    let reused = false;
+    try {
+      const [row] = await conn.execute<{ id: number | bigint }[]>(
+        `INSERT INTO Field (original, contentType, sha256, width, height, text, confidence, expected, alternatives, comb, modelVersionId, updatedAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3)) RETURNING id`,
+        [f.original, f.contentType, f.sha256, f.lattice.size.width, f.lattice.size.height, ...fieldValues],
+      );
+      id = Number(row.id);
+    } catch (err) {
+      if ((err as { errno?: number }).errno !== DUPLICATE_KEY) throw err;
+      reused = true;
+      const [twin] = await conn.execute<{ id: number | bigint }[]>("SELECT id FROM Field WHERE sha256 = ? FOR UPDATE", [f.sha256]);
+      id = Number(twin.id);
+      const [reviewed] = await conn.execute<{ n: number | bigint }[]>("SELECT COUNT(*) AS n FROM Sample WHERE fieldId = ? AND status <> 'pending'", [id]);
+      if (Number(reviewed.n) > 0) {
+        await conn.commit();
+        const rows = await conn.execute<{ id: number; fieldPosition: number }[]>("SELECT id, fieldPosition FROM Sample WHERE fieldId = ?", [id]);
+        return { id, reused, sampleIds: new Map(rows.map((r) => [Number(r.fieldPosition), Number(r.id)])) };
+      }
+      await conn.execute("DELETE FROM Sample WHERE fieldId = ?", [id]);
+      await conn.execute(
+        "UPDATE Field SET text = ?, confidence = ?, expected = ?, alternatives = ?, comb = ?, modelVersionId = ?, updatedAt = NOW(3) WHERE id = ?",
+        [...fieldValues, id],
+      );
+    }
+    const split = parseInt(f.sha256.slice(0, 2), 16) < TEST_SHARE ? "test" : "train";
+    const sampleIds = new Map<number, number>();
+    const classSet = f.reading.model.classSet;
+    for (const c of f.characters) {
+      const [row] = await conn.execute<{ id: number | bigint }[]>(
+        `INSERT INTO Sample (source, split, classSet, status, image, sha256, predictedLabel, confidence, topK, unrestrictedTopK,
+                             modelVersionId, restriction, fieldId, fieldPosition, box, updatedAt)
+         VALUES ('user', ?, ?, 'pending', ?, SHA2(CONCAT(?, ':', ?), 256), ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3)) RETURNING id`,
+        [split, classSet, Buffer.from(c.pixels), f.sha256, c.position, c.predictedLabel, c.confidence, JSON.stringify(c.topK),
+         c.unrestrictedTopK && JSON.stringify(c.unrestrictedTopK), f.modelVersionId, c.restriction, id, c.position, JSON.stringify(c.box)],
+      );
+      sampleIds.set(c.position, Number(row.id));
+    }
+    await conn.commit();
+    return { id, reused, sampleIds };
+  } catch (err) {
+    await conn.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    await conn.release();
+  }
+}

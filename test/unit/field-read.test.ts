@@ -1,0 +1,138 @@
+import { decodeField } from "../../lib/fields/decode";
+import { buildLattice } from "../../lib/fields/lattice";
+import { compileLexicon, compilePattern } from "../../lib/fields/pattern";
+import { ImageError } from "../../lib/image/image-error";
+import { CLASS_SETS } from "../../lib/models/classsets";
+import { BUNDLED_MODEL } from "../helpers/app";
+import { fieldPng } from "../fixtures/glyphs";
+import { inThreadFieldReader } from "../helpers/field-reader";
+
+const opts = { maxInputPixels: 40_000_000 };
+const set = CLASS_SETS.balanced47;
+
+describe("lib/fields: reading a line of handwriting", () => {
+  let read: Awaited<ReturnType<typeof inThreadFieldReader>>;
+  beforeAll(async () => {
+    read = await inThreadFieldReader(BUNDLED_MODEL);
+  });
+
+  it("finds the characters left to right, each with its box in the original image and the 28x28 it saw", async () => {
+    const field = await read(await fieldPng("47LX"));
+    expect(field.text).toBe("47LX");
+    expect(field.characters).toHaveLength(4);
+    const xs = field.characters.map((c) => c.box.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    for (const c of field.characters) {
+      expect(c.box.width).toBeGreaterThan(20);
+      expect(c.box.height).toBeGreaterThan(40);
+      expect(c.image28).toMatch(/^data:image\/png;base64,/);
+      expect(c.top5).toHaveLength(5);
+    }
+    expect(field.confidence).toBeGreaterThan(0);
+    expect(field.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("turns a wide gap into a space, keeps the dot of an i and the bars of = with their character", async () => {
+    expect((await read(await fieldPng("47 LX"))).text).toBe("47 LX");
+    const lattice = await buildLattice(await fieldPng("i=i"), opts);
+    // three parts wide: every path through the lattice has three characters
+    const ids = decodeField(lattice, lattice.spans.map(() => new Float32Array(47).fill(1 / 47)), set.labels, set, compilePattern(".+", set.labels.join("")));
+    expect(ids[0].characters).toHaveLength(3);
+  });
+
+  it("reads chalk on a board, and a line ruled under the writing is not a character", async () => {
+    expect((await read(await fieldPng("T4O", { ink: "#f0f0f0", paper: "#1b2a1b" }))).text).toBe("T4O");
+    expect((await read(await fieldPng("7L4", { ruled: true }))).characters).toHaveLength(3);
+  });
+
+  it("splits touching characters where the model reads the pieces better than the whole", async () => {
+    const touchingTL = await fieldPng("TL", { pitch: 55 });
+    const lattice = await buildLattice(touchingTL, opts);
+    expect(lattice.spans.some((s) => s.from === 0 && s.to === lattice.nodes - 1)).toBe(true); // one connected part...
+    expect((await read(touchingTL)).text).toBe("TL"); // ...read as two
+    expect((await read(await fieldPng("7T", { pitch: 60 }))).text).toBe("7T");
+  });
+
+  it("holds the reading to a pattern: digits where the pattern wants digits, the literal / of a date", async () => {
+    // O and 0 look alike: free text may say O, the pattern says 0
+    const png = await fieldPng("4O7");
+    expect((await read(png, { pattern: "\\d{3}" })).text).toBe("407");
+    const field = await read(png, { pattern: "\\d{3}" });
+    expect(field.expected).toBe("pattern:\\d{3}");
+    expect(field.matchesExpected).toBe(true);
+    // a restriction for every character does the same
+    expect((await read(png, { restrict: "digits" })).text).toBe("407");
+    const date = await read(await fieldPng("1/20"), { pattern: "\\d{1,2}/\\d{2}" });
+    expect(date.text).toBe("1/20");
+    expect(date.characters.map((c) => c.symbol)).toEqual([false, true, false, false]);
+  });
+
+  it("reads a lexicon's value, in the lexicon's spelling", async () => {
+    const field = await read(await fieldPng("LX"), { lexicon: ["Lx", "TX", "AB"] });
+    expect(field.text).toBe("Lx");
+    expect(field.alternatives.map((a) => a.text)).not.toContain("Lx");
+  });
+
+  it("says so when no reading fits, and answers the free reading", async () => {
+    const field = await read(await fieldPng("47"), { pattern: "\\d{5}" });
+    expect(field.matchesExpected).toBe(false);
+    expect(field.text).toBe("47");
+  });
+
+  it("cuts a comb (a row of boxes) at its lines, and the boxes never become characters", async () => {
+    const field = await read(await fieldPng("2024", { boxes: true }), { pattern: "\\d{4}" });
+    expect(field.comb).toBe(true);
+    expect(field.text).toBe("2024");
+    const free = await read(await fieldPng("47L", { boxes: true }));
+    expect(free.text).toBe("47L");
+  });
+
+  it('answers "no writing found" for a blank image', async () => {
+    const err = await read(await fieldPng("    ")).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImageError);
+    expect((err as ImageError).message).toMatch(/^no writing found/);
+  });
+});
+
+describe("lib/fields/pattern", () => {
+  const known = set.labels.join("") + "abcdefghijklmnopqrstuvwxyz";
+  /** Whether the automaton accepts a text, walked character by character. */
+  function accepts(automaton: ReturnType<typeof compilePattern>, text: string): boolean {
+    const closure = (states: number[]) => {
+      const seen = new Set(states);
+      const stack = [...states];
+      while (stack.length) for (const e of automaton.edges[stack.pop()!]) if (e.chars === null && !seen.has(e.to)) (seen.add(e.to), stack.push(e.to));
+      return [...seen];
+    };
+    let states = closure([automaton.start]);
+    for (const c of text) states = closure(states.flatMap((s) => automaton.edges[s].filter((e) => e.chars?.has(c)).map((e) => e.to)));
+    return states.some((s) => automaton.accept.has(s));
+  }
+
+  it("compiles the documented subset", () => {
+    const postcode = compilePattern("[A-Z]{2}\\d{1,2}[A-Z]? ?\\d[A-Z]{2}", known);
+    expect(accepts(postcode, "SW1A 1AA")).toBe(true);
+    expect(accepts(postcode, "SW1A1AA")).toBe(true);
+    expect(accepts(postcode, "SW1A 1A")).toBe(false);
+    const date = compilePattern("^\\d{1,2}/\\d{1,2}/\\d{4}$", known);
+    expect(accepts(date, "1/12/2024")).toBe(true);
+    expect(accepts(date, "1-12-2024")).toBe(false);
+    expect(accepts(compilePattern("(AB|CD)+x*", known), "ABCDAB")).toBe(true);
+    expect(accepts(compilePattern(".\\.", known), "Q.")).toBe(true);
+  });
+
+  it("refuses what it does not support, saying where", () => {
+    for (const [pattern, why] of [["[^0-9]", /negated/], ["a{99}", /more than 32/], ["(ab", /without its \)/], ["*a", /nothing before it/], ["\\b", /not supported/]] as const) {
+      expect(() => compilePattern(pattern, known)).toThrow(why);
+    }
+  });
+
+  it("builds a lexicon as a trie: shared prefixes share states", () => {
+    const lexicon = compileLexicon(["SMITH", "SMYTHE", "JONES", " SMITH "]);
+    expect(lexicon.describe).toBe("lexicon:3 values");
+    expect(lexicon.edges.length).toBe(1 + 5 + 4 + 5); // SMITH, (SM)YTHE, JONES
+    expect(accepts(lexicon, "SMYTHE")).toBe(true);
+    expect(accepts(lexicon, "SMYTH")).toBe(false);
+    expect(() => compileLexicon([" "])).toThrow(/empty/);
+  });
+});
