@@ -3,11 +3,13 @@ import type { Db } from "../lib/db/client";
 import type { ActiveModel } from "../lib/inference/active-model";
 import type { RateLimiter } from "../lib/ratelimit";
 import type { PredictDeps } from "../lib/samples/predict";
+import type { ReadDeps } from "../lib/fields/read";
 
 export type Context = {
   db: Db;
   activeModel: ActiveModel;
   predict: PredictDeps;
+  read: ReadDeps;
   predictLimiter: RateLimiter;
   clientKey: string;
   user?: SessionUser;

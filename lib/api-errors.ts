@@ -52,6 +52,14 @@ export function errorResponse(err: ApiError, headers: Record<string, string> = {
   return Response.json({ error: { code: err.code, message: err.message, ...err.extra } }, { status: HTTP_STATUS[err.code], headers });
 }
 
+/** A route's failure as its response, logged when it is the server's fault, with Retry-After when there is one. */
+export function failureResponse(err: unknown, log: (message: string) => void): Response {
+  const apiError = toApiError(err);
+  if (apiError.extra.internal) log(String(err));
+  const retry = apiError.extra.retryAfter;
+  return errorResponse(apiError, retry ? { "retry-after": String(retry) } : {});
+}
+
 /** Part of a caller's input for an error message: quoted, and cut short so a huge input never comes back whole. */
 export function quoteInput(value: string, max = 24): string {
   const chars = [...value];

@@ -8,6 +8,7 @@ import { log } from "./log";
 import { RateLimiter } from "./ratelimit";
 import type { SignInLimiters } from "./auth/sign-in";
 import type { PredictDeps } from "./samples/predict";
+import type { ReadDeps } from "./fields/read";
 
 /** Process-wide services, built once and shared by every route (Next.js bundles routes separately). */
 type Services = { activeModel: ActiveModel; batcher: Batcher; imagePool: ImagePool; predictLimiter: RateLimiter; loginLimiters: SignInLimiters };
@@ -43,4 +44,9 @@ export function predictDeps(): PredictDeps {
   const cfg = config();
   const s = services();
   return { pool: pool(), batcher: s.batcher, model: () => s.activeModel.require(), analyse: (bytes) => s.imagePool.analyse(bytes), maxUploadBytes: cfg.MAX_UPLOAD_BYTES };
+}
+
+export function readDeps(): ReadDeps {
+  const s = services();
+  return { pool: pool(), batcher: s.batcher, model: () => s.activeModel.require(), analyseField: (bytes) => s.imagePool.analyseField(bytes), maxUploadBytes: config().MAX_UPLOAD_BYTES };
 }

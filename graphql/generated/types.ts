@@ -34,6 +34,14 @@ export type ActionRates = {
 
 export { ApproveAs };
 
+export type Box = {
+  __typename?: 'Box';
+  height: Scalars['Int']['output'];
+  width: Scalars['Int']['output'];
+  x: Scalars['Int']['output'];
+  y: Scalars['Int']['output'];
+};
+
 export type BulkError = {
   __typename?: 'BulkError';
   code: Scalars['String']['output'];
@@ -96,6 +104,105 @@ export type DayCount = {
   __typename?: 'DayCount';
   count: Scalars['Int']['output'];
   day: Scalars['String']['output'];
+};
+
+export type Field = {
+  __typename?: 'Field';
+  /** The next best readings. */
+  alternatives: Array<FieldAlternative>;
+  characters: Array<FieldCharacter>;
+  /** Whether it was a row of boxes, cut at its box lines. */
+  comb: Scalars['Boolean']['output'];
+  /** The product of the characters' confidences. */
+  confidence: Scalars['Float']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the reading was held to: pattern:<regex>, lexicon:<n> values, digits, …; null for free text. */
+  expected?: Maybe<Scalars['String']['output']>;
+  height: Scalars['Int']['output'];
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Only on a fresh reading: false when no reading fitted the pattern or lexicon (the text is then the free reading). */
+  matchesExpected?: Maybe<Scalars['Boolean']['output']>;
+  model: ModelRef;
+  /** True when byte-identical bytes were already stored as this field. */
+  reused: Scalars['Boolean']['output'];
+  /** Text an admin typed that did not line up with the characters: the segmentation needs a look. */
+  reviewText?: Maybe<Scalars['String']['output']>;
+  suggestedText?: Maybe<Scalars['String']['output']>;
+  /** What was read, spaces included. */
+  text: Scalars['String']['output'];
+  /** Only on a fresh reading. */
+  timings?: Maybe<FieldTimings>;
+  width: Scalars['Int']['output'];
+};
+
+export type FieldAlternative = {
+  __typename?: 'FieldAlternative';
+  confidence: Scalars['Float']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type FieldCharacter = {
+  __typename?: 'FieldCharacter';
+  /** Where it is in the uploaded image, in its pixels. */
+  box?: Maybe<Box>;
+  confidence: Scalars['Float']['output'];
+  /** The normalised 28x28 the model saw, as a PNG data URL. */
+  image28?: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  /** Its place among the field's characters, spaces not counted. */
+  position: Scalars['Int']['output'];
+  /** The label an admin gave it. */
+  reviewedLabel?: Maybe<Scalars['String']['output']>;
+  /** Its sample in the labelling queue (null in a preview). */
+  sampleId?: Maybe<Scalars['ID']['output']>;
+  spaceBefore: Scalars['Boolean']['output'];
+  status?: Maybe<SampleStatus>;
+  /** A character the model has no class for (the / of a date), placed by the pattern; never a sample. */
+  symbol: Scalars['Boolean']['output'];
+  top5: Array<RankedLabel>;
+};
+
+export type FieldConnection = {
+  __typename?: 'FieldConnection';
+  edges: Array<FieldEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FieldEdge = {
+  __typename?: 'FieldEdge';
+  cursor: Scalars['String']['output'];
+  node: Field;
+};
+
+export type FieldLabelResult = {
+  __typename?: 'FieldLabelResult';
+  /** Whether the text lined up with the characters and was applied to them. */
+  applied: Scalars['Boolean']['output'];
+  field: Field;
+  results: Array<BulkResult>;
+};
+
+export type FieldRef = {
+  __typename?: 'FieldRef';
+  /** How many characters it has (its samples). */
+  characterCount: Scalars['Int']['output'];
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  reviewText?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+};
+
+export type FieldTimings = {
+  __typename?: 'FieldTimings';
+  analyseMs: Scalars['Float']['output'];
+  decodeMs: Scalars['Float']['output'];
+  inferenceMs: Scalars['Float']['output'];
+  /** Candidate characters the model read. */
+  spans: Scalars['Int']['output'];
+  storeMs: Scalars['Float']['output'];
+  totalMs: Scalars['Float']['output'];
 };
 
 export type Health = {
@@ -179,10 +286,24 @@ export type Mutation = {
   cancelTraining: TrainingRun;
   /** The visitor's word on a prediction: it was right (correct: true), or it was `label`. Stored as a suggestion for the admins. */
   feedback: Prediction;
+  /** The visitor's word on a field: what it says. Where it lines up with the characters, each gets it as a suggestion. */
+  fieldFeedback: Field;
+  /**
+   * Admins: the field's whole text. When it lines up with the characters, each is approved or relabelled (one
+   * action for undo); otherwise the field is marked for a look at its segmentation (reviewText).
+   */
+  labelFieldText: FieldLabelResult;
   /** Reads one image: its bytes in base64, or a data URL. The upload is stored as a pending sample. */
   predict: Prediction;
   /** Admins: make any version active now, overruling the gate. */
   promoteModel: ModelVersion;
+  /**
+   * Reads one line of handwriting (its bytes in base64, or a data URL). At most one of: `pattern` (a subset of
+   * regular expressions: literals, ., \d, \w, \s, [sets], (groups), |, ?, *, +, {n,m}), `lexicon` (the
+   * values allowed) or `restrict` (for every character). The field is stored; each character becomes a pending
+   * sample in the labelling queue.
+   */
+  read: Field;
   /** Admins: not a character, or unusable. */
   rejectSample: Sample;
   rejectSamples: Array<BulkResult>;
@@ -231,6 +352,18 @@ export type MutationFeedbackArgs = {
 };
 
 
+export type MutationFieldFeedbackArgs = {
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationLabelFieldTextArgs = {
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type MutationPredictArgs = {
   classes?: InputMaybe<Array<Scalars['String']['input']>>;
   image: Scalars['String']['input'];
@@ -240,6 +373,14 @@ export type MutationPredictArgs = {
 
 export type MutationPromoteModelArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationReadArgs = {
+  image: Scalars['String']['input'];
+  lexicon?: InputMaybe<Array<Scalars['String']['input']>>;
+  pattern?: InputMaybe<Scalars['String']['input']>;
+  restrict?: InputMaybe<Restriction>;
 };
 
 
@@ -327,6 +468,10 @@ export type Query = {
   classSets: Array<ClassSet>;
   /** Counts and model quality; aggregates only, never images. */
   datasetStats: DatasetStats;
+  /** One stored field (a line of handwriting read by `read` or POST /api/read) by its id. */
+  field?: Maybe<Field>;
+  /** Stored fields, newest first. */
+  fields: FieldConnection;
   /** Whether the database answers and a model is loaded. */
   health: Health;
   /** Admins: the audit trail of labelling actions, newest first. */
@@ -348,6 +493,17 @@ export type Query = {
   trainingRun?: Maybe<TrainingRun>;
   /** Training runs, newest first. */
   trainingRuns: Array<TrainingRun>;
+};
+
+
+export type QueryFieldArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFieldsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -419,14 +575,18 @@ export type Role =
 
 export type Sample = {
   __typename?: 'Sample';
+  box?: Maybe<Box>;
   classSet: Scalars['String']['output'];
   confidence?: Maybe<Scalars['Float']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** For a character read from a field: the field, its place in it (0 = first, spaces not counted) and its box there. */
+  field?: Maybe<FieldRef>;
+  fieldPosition?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   image28: Scalars['String']['output'];
   label?: Maybe<Scalars['String']['output']>;
   modelVersion?: Maybe<Scalars['Int']['output']>;
-  /** Admins only: the uploaded file as a data URL. */
+  /** Admins only: the uploaded file as a data URL (for a character of a field, the whole field). */
   original?: Maybe<Scalars['String']['output']>;
   predictedLabel?: Maybe<Scalars['String']['output']>;
   /** How the visitor restricted the answer: digits, letters, upper, lower or classes:<characters>; null when not. */
@@ -601,6 +761,7 @@ export type ResolversTypes = {
   ActionRates: ResolverTypeWrapper<Partial<ActionRates>>;
   ApproveAs: ResolverTypeWrapper<Partial<ApproveAs>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  Box: ResolverTypeWrapper<Partial<Box>>;
   BulkError: ResolverTypeWrapper<Partial<BulkError>>;
   BulkResult: ResolverTypeWrapper<Partial<BulkResult>>;
   ClassAccuracy: ResolverTypeWrapper<Partial<ClassAccuracy>>;
@@ -611,6 +772,14 @@ export type ResolversTypes = {
   DatasetStats: ResolverTypeWrapper<Partial<DatasetStats>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DayCount: ResolverTypeWrapper<Partial<DayCount>>;
+  Field: ResolverTypeWrapper<Partial<Field>>;
+  FieldAlternative: ResolverTypeWrapper<Partial<FieldAlternative>>;
+  FieldCharacter: ResolverTypeWrapper<Partial<FieldCharacter>>;
+  FieldConnection: ResolverTypeWrapper<Partial<FieldConnection>>;
+  FieldEdge: ResolverTypeWrapper<Partial<FieldEdge>>;
+  FieldLabelResult: ResolverTypeWrapper<Partial<FieldLabelResult>>;
+  FieldRef: ResolverTypeWrapper<Partial<FieldRef>>;
+  FieldTimings: ResolverTypeWrapper<Partial<FieldTimings>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   Health: ResolverTypeWrapper<Partial<Health>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
@@ -655,6 +824,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   ActionRates: Partial<ActionRates>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  Box: Partial<Box>;
   BulkError: Partial<BulkError>;
   BulkResult: Partial<BulkResult>;
   ClassAccuracy: Partial<ClassAccuracy>;
@@ -665,6 +835,14 @@ export type ResolversParentTypes = {
   DatasetStats: Partial<DatasetStats>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   DayCount: Partial<DayCount>;
+  Field: Partial<Field>;
+  FieldAlternative: Partial<FieldAlternative>;
+  FieldCharacter: Partial<FieldCharacter>;
+  FieldConnection: Partial<FieldConnection>;
+  FieldEdge: Partial<FieldEdge>;
+  FieldLabelResult: Partial<FieldLabelResult>;
+  FieldRef: Partial<FieldRef>;
+  FieldTimings: Partial<FieldTimings>;
   Float: Partial<Scalars['Float']['output']>;
   Health: Partial<Health>;
   ID: Partial<Scalars['ID']['output']>;
@@ -718,6 +896,13 @@ export type ActionRatesResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type ApproveAsResolvers = EnumResolverSignature<{ PREDICTED?: any, SUGGESTED?: any }, ResolversTypes['ApproveAs']>;
+
+export type BoxResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Box'] = ResolversParentTypes['Box']> = {
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type BulkErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkError'] = ResolversParentTypes['BulkError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -774,6 +959,79 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DayCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DayCount'] = ResolversParentTypes['DayCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Field'] = ResolversParentTypes['Field']> = {
+  alternatives?: Resolver<Array<ResolversTypes['FieldAlternative']>, ParentType, ContextType>;
+  characters?: Resolver<Array<ResolversTypes['FieldCharacter']>, ParentType, ContextType>;
+  comb?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expected?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  matchesExpected?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['ModelRef'], ParentType, ContextType>;
+  reused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reviewText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suggestedText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timings?: Resolver<Maybe<ResolversTypes['FieldTimings']>, ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FieldAlternativeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldAlternative'] = ResolversParentTypes['FieldAlternative']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FieldCharacterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldCharacter'] = ResolversParentTypes['FieldCharacter']> = {
+  box?: Resolver<Maybe<ResolversTypes['Box']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  image28?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewedLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sampleId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  spaceBefore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SampleStatus']>, ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  top5?: Resolver<Array<ResolversTypes['RankedLabel']>, ParentType, ContextType>;
+};
+
+export type FieldConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldConnection'] = ResolversParentTypes['FieldConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FieldEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FieldEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldEdge'] = ResolversParentTypes['FieldEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Field'], ParentType, ContextType>;
+};
+
+export type FieldLabelResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldLabelResult'] = ResolversParentTypes['FieldLabelResult']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['Field'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['BulkResult']>, ParentType, ContextType>;
+};
+
+export type FieldRefResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldRef'] = ResolversParentTypes['FieldRef']> = {
+  characterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reviewText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FieldTimingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldTimings'] = ResolversParentTypes['FieldTimings']> = {
+  analyseMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  decodeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  inferenceMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  spans?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  storeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  totalMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type HealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = {
@@ -847,8 +1105,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   approveSamples?: Resolver<Array<ResolversTypes['BulkResult']>, ParentType, ContextType, RequireFields<MutationApproveSamplesArgs, 'as' | 'items'>>;
   cancelTraining?: Resolver<ResolversTypes['TrainingRun'], ParentType, ContextType, RequireFields<MutationCancelTrainingArgs, 'id'>>;
   feedback?: Resolver<ResolversTypes['Prediction'], ParentType, ContextType, RequireFields<MutationFeedbackArgs, 'id'>>;
+  fieldFeedback?: Resolver<ResolversTypes['Field'], ParentType, ContextType, RequireFields<MutationFieldFeedbackArgs, 'id' | 'text'>>;
+  labelFieldText?: Resolver<ResolversTypes['FieldLabelResult'], ParentType, ContextType, RequireFields<MutationLabelFieldTextArgs, 'id' | 'text'>>;
   predict?: Resolver<ResolversTypes['Prediction'], ParentType, ContextType, RequireFields<MutationPredictArgs, 'image'>>;
   promoteModel?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationPromoteModelArgs, 'id'>>;
+  read?: Resolver<ResolversTypes['Field'], ParentType, ContextType, RequireFields<MutationReadArgs, 'image'>>;
   rejectSample?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationRejectSampleArgs, 'id' | 'version'>>;
   rejectSamples?: Resolver<Array<ResolversTypes['BulkResult']>, ParentType, ContextType, RequireFields<MutationRejectSamplesArgs, 'items'>>;
   relabelSample?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationRelabelSampleArgs, 'id' | 'label' | 'version'>>;
@@ -892,6 +1153,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   activeModel?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
   classSets?: Resolver<Array<ResolversTypes['ClassSet']>, ParentType, ContextType>;
   datasetStats?: Resolver<ResolversTypes['DatasetStats'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['Field']>, ParentType, ContextType, RequireFields<QueryFieldArgs, 'id'>>;
+  fields?: Resolver<ResolversTypes['FieldConnection'], ParentType, ContextType, RequireFields<QueryFieldsArgs, 'first'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   labelEvents?: Resolver<ResolversTypes['LabelEventConnection'], ParentType, ContextType, RequireFields<QueryLabelEventsArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -921,9 +1184,12 @@ export type RetrainTriggerResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type SampleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sample'] = ResolversParentTypes['Sample']> = {
+  box?: Resolver<Maybe<ResolversTypes['Box']>, ParentType, ContextType>;
   classSet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['FieldRef']>, ParentType, ContextType>;
+  fieldPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   image28?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1000,6 +1266,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 export type Resolvers<ContextType = Context> = {
   ActionRates?: ActionRatesResolvers<ContextType>;
   ApproveAs?: ApproveAsResolvers;
+  Box?: BoxResolvers<ContextType>;
   BulkError?: BulkErrorResolvers<ContextType>;
   BulkResult?: BulkResultResolvers<ContextType>;
   ClassAccuracy?: ClassAccuracyResolvers<ContextType>;
@@ -1010,6 +1277,14 @@ export type Resolvers<ContextType = Context> = {
   DatasetStats?: DatasetStatsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DayCount?: DayCountResolvers<ContextType>;
+  Field?: FieldResolvers<ContextType>;
+  FieldAlternative?: FieldAlternativeResolvers<ContextType>;
+  FieldCharacter?: FieldCharacterResolvers<ContextType>;
+  FieldConnection?: FieldConnectionResolvers<ContextType>;
+  FieldEdge?: FieldEdgeResolvers<ContextType>;
+  FieldLabelResult?: FieldLabelResultResolvers<ContextType>;
+  FieldRef?: FieldRefResolvers<ContextType>;
+  FieldTimings?: FieldTimingsResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LabelEvent?: LabelEventResolvers<ContextType>;

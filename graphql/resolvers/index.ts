@@ -1,4 +1,5 @@
 import { adminResolvers } from "./admin";
+import { fieldResolvers } from "./fields";
 import { modelResolvers } from "./models";
 import { predictionResolvers } from "./predictions";
 import { trainingResolvers } from "./training";
@@ -9,6 +10,6 @@ import type { Resolvers } from "../generated/types";
 export const resolvers: Resolvers = {
   ...modelResolvers,
   Sample: adminResolvers.Sample,
-  Query: { ...modelResolvers.Query, ...predictionResolvers.Query, ...adminResolvers.Query, ...trainingResolvers.Query },
-  Mutation: { ...predictionResolvers.Mutation, ...adminResolvers.Mutation, ...trainingResolvers.Mutation },
+  Query: { ...modelResolvers.Query, ...predictionResolvers.Query, ...adminResolvers.Query, ...trainingResolvers.Query, ...fieldResolvers.Query },
+  Mutation: { ...predictionResolvers.Mutation, ...adminResolvers.Mutation, ...trainingResolvers.Mutation, ...fieldResolvers.Mutation },
 };

@@ -60,7 +60,9 @@ export type FieldReading = {
   alternatives: { text: string; confidence: number }[];
   characters: FieldCharacter[];
   comb: boolean;
-  size: { width: number; height: number };
+  /** The uploaded image's size, which the boxes are in. */
+  width: number;
+  height: number;
   model: { version: number; classSet: string };
   timings: { analyseMs: number; inferenceMs: number; decodeMs: number; storeMs: number; totalMs: number; spans: number };
   reused: boolean;
@@ -145,7 +147,8 @@ async function readField(deps: ReadDeps, input: ReadInput) {
     alternatives: others.map((r) => ({ text: r.text, confidence: r.confidence })),
     characters,
     comb: lattice.comb,
-    size: lattice.size,
+    width: lattice.size.width,
+    height: lattice.size.height,
     model: { version: model.number, classSet: model.classSet },
   };
   return { started, analysis, model, probabilities, best, reading, timings: { analyseMs, inferenceMs, decodeMs: ms(decodeStart), spans: lattice.spans.length } };

@@ -5,6 +5,7 @@ import { ApiError, quoteInput } from "../api-errors";
 import { log } from "../log";
 import { CLASS_SETS } from "../models/classsets";
 import { maybeQueueRetrain } from "../training/trigger";
+import { alignText, requireField } from "../fields/stored";
 
 /**
  * Admin actions on user samples. Every change names the sample version the admin saw (optimistic
@@ -163,3 +164,37 @@ export async function relabelMany(l: Labeller, items: ActionInput[], label: stri
 }
 
 export const rejectMany = (l: Labeller, items: ActionInput[]): Promise<BulkResult[]> => bulk(items, (i) => rejectSample(l.db, l.userId, i));
+
+/**
+ * An admin types a field's whole text. When it lines up with the field's characters, each character is
+ * approved (the model read it so) or relabelled, as one action that undo takes back whole; reviewed
+ * characters are left as they are. When it does not line up (a character missed, two read as one), the
+ * text is kept on the field and the field is marked for a look at its segmentation.
+ */
+export async function labelFieldText(l: Labeller, fieldId: number, text: string): Promise<{ applied: boolean; results: BulkResult[] }> {
+  const field = await requireField(l.db, fieldId);
+  const aligned = alignText(text, field);
+  if (!aligned) {
+    await l.db.field.update({ where: { id: fieldId }, data: { reviewText: text.trim().slice(0, 255) } });
+    return { applied: false, results: [] };
+  }
+  const pending = await l.db.sample.findMany({ where: { id: { in: aligned.map((a) => a.sampleId) }, status: "pending" }, select: { id: true, version: true, predictedLabel: true } });
+  const byId = new Map(pending.map((p) => [p.id, p]));
+  const group = randomUUID();
+  const results: BulkResult[] = [];
+  for (const { sampleId, label } of aligned) {
+    const s = byId.get(sampleId);
+    if (!s) continue;
+    const input = { id: s.id, version: s.version, group };
+    try {
+      const sample = s.predictedLabel === label ? await approveSample(l.db, l.userId, input) : await relabelSample(l.db, l.userId, { ...input, label });
+      results.push({ id: s.id, ok: true, sample });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      results.push({ id: s.id, ok: false, error: { code: err.code, message: err.message } });
+    }
+  }
+  await l.db.field.update({ where: { id: fieldId }, data: { reviewText: null } });
+  await queueRetrainIfDue(l);
+  return { applied: true, results };
+}

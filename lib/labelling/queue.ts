@@ -32,6 +32,9 @@ export const QUEUE_SELECT = {
   updatedAt: true,
   version: true,
   modelVersion: { select: { number: true } },
+  fieldPosition: true,
+  box: true,
+  field: { select: { id: true, text: true, width: true, height: true, reviewText: true, _count: { select: { characters: true } } } },
 } as const;
 
 export async function listSamples(

@@ -20,6 +20,8 @@ export async function requireSample(db: Db, id: number) {
 
 /** The upload as it was sent, as a data URL (large: only ever asked for the sample on screen). */
 export async function sampleOriginal(db: Db, id: number): Promise<string | null> {
-  const row = await db.sample.findUnique({ where: { id }, select: { original: true, contentType: true } });
-  return row?.original ? dataUrl(row.original, row.contentType ?? "application/octet-stream") : null;
+  const row = await db.sample.findUnique({ where: { id }, select: { original: true, contentType: true, field: { select: { original: true, contentType: true } } } });
+  // a character of a field shows the whole field (the queue draws the character's box on it)
+  const source = row?.original ? row : row?.field;
+  return source?.original ? dataUrl(source.original, source.contentType ?? "application/octet-stream") : null;
 }

@@ -50,7 +50,17 @@ export async function storedPrediction(row: StoredPrediction) {
   };
 }
 
-type SampleRow = { id: number; source: string; status: string; image: Uint8Array; topK?: unknown; unrestrictedTopK?: unknown; modelVersion?: { number: number } | null };
+type SampleRow = {
+  id: number;
+  source: string;
+  status: string;
+  image: Uint8Array;
+  topK?: unknown;
+  unrestrictedTopK?: unknown;
+  modelVersion?: { number: number } | null;
+  box?: unknown;
+  field?: { id: number; text: string; width: number; height: number; reviewText: string | null; _count: { characters: number } } | null;
+};
 
 /** A Sample row (queue, sample(id)) in the API's shape. */
 export async function sampleView<T extends SampleRow>(row: T) {
@@ -60,5 +70,7 @@ export async function sampleView<T extends SampleRow>(row: T) {
     topK: (row.topK as Ranked[] | null) ?? null,
     unrestrictedTopK: (row.unrestrictedTopK as Ranked[] | null) ?? null,
     modelVersion: row.modelVersion?.number ?? null,
+    box: (row.box as { x: number; y: number; width: number; height: number } | null) ?? null,
+    field: row.field ? { ...row.field, characterCount: row.field._count.characters } : null,
   };
 }

@@ -1,0 +1,133 @@
+import { hashPassword } from "../../lib/auth/password";
+import { fieldPng } from "../fixtures/glyphs";
+import { useApp } from "../helpers/app";
+
+type Gql = { data?: Record<string, any>; errors?: { message: string; extensions: Record<string, any> }[] };
+let client = 0;
+const ip = () => `10.2.0.${++client}`;
+
+describe("field reading API (POST /api/read, GraphQL read/field/fields) against the real server, model and database", () => {
+  let adminCookie = "";
+  const app = useApp({
+    env: { MAX_UPLOAD_BYTES: "300000" },
+    seed: async (t) => {
+      await t.db.user.create({ data: { username: "alice", role: "admin", passwordHash: await hashPassword("alice password") } });
+    },
+  });
+  beforeAll(async () => {
+    const res = await fetch(`${app.server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": ip() },
+      body: JSON.stringify({ username: "alice", password: "alice password" }),
+    });
+    adminCookie = res.headers.get("set-cookie")!.split(";")[0];
+  });
+
+  const post = (png: Buffer, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.append("image", new Blob([new Uint8Array(png)], { type: "image/png" }), "field.png");
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    return fetch(`${app.server.url}/api/read`, { method: "POST", body: form, headers: { "x-forwarded-for": ip() } });
+  };
+  const gql = async (query: string, variables: Record<string, unknown> = {}, cookie = ""): Promise<Gql> => {
+    const res = await fetch(`${app.server.url}/api/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": ip(), ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json() as Promise<Gql>;
+  };
+
+  it("reads a field, stores it once and puts each character in the labelling queue with its place and box", async () => {
+    const png = await fieldPng("47 LX");
+    const res = await post(png);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ id: expect.any(Number), text: "47 LX", expected: null, matchesExpected: true, reused: false, model: { version: 1, classSet: "balanced47" } });
+    expect(body.characters).toHaveLength(4);
+    expect(body.characters.map((c: { spaceBefore: boolean }) => c.spaceBefore)).toEqual([false, false, true, false]);
+    expect(body.timings.totalMs).toBeGreaterThan(0);
+
+    const field = await app.t.db.field.findUniqueOrThrow({ where: { id: body.id }, include: { characters: { orderBy: { fieldPosition: "asc" } } } });
+    expect(field).toMatchObject({ text: "47 LX", contentType: "image/png", width: body.width, height: body.height });
+    expect(Buffer.from(field.original)).toEqual(png);
+    expect(field.characters.map((c) => [c.fieldPosition, c.predictedLabel, c.status, c.source])).toEqual([
+      [0, "4", "pending", "user"],
+      [1, "7", "pending", "user"],
+      [2, "L", "pending", "user"],
+      [3, "X", "pending", "user"],
+    ]);
+    expect(field.characters[0].box).toEqual(body.characters[0].box);
+    expect(field.characters[0].image).toHaveLength(784);
+    expect(body.characters.map((c: { sampleId: number }) => c.sampleId)).toEqual(field.characters.map((c) => c.id));
+
+    // the same bytes again: the same field, its characters read again, not twice
+    const again = await (await post(png)).json();
+    expect(again).toMatchObject({ id: body.id, reused: true });
+    expect(await app.t.db.sample.count({ where: { fieldId: body.id } })).toBe(4);
+  });
+
+  it("holds the reading to a pattern, a lexicon or a restriction, and refuses a bad one clearly", async () => {
+    const png = await fieldPng("4O7");
+    const digits = await (await post(png, { pattern: "\\d{3}", preview: "1" })).json();
+    expect(digits).toMatchObject({ text: "407", expected: "pattern:\\d{3}", matchesExpected: true, id: null });
+    const lexicon = await (await post(await fieldPng("LX"), { lexicon: "Lx\nTX", preview: "1" })).json();
+    expect(lexicon.text).toBe("Lx");
+    const bad = await post(png, { pattern: "[^0-9]" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/negated set/);
+    const both = await post(png, { pattern: "\\d{3}", restrict: "digits" });
+    expect(both.status).toBe(400);
+    expect((await both.json()).error.message).toMatch(/at most one of pattern, lexicon and restrict/);
+  });
+
+  it('answers "no writing found" for a blank image and stores nothing', async () => {
+    const before = await app.t.db.field.count();
+    const res = await post(await fieldPng("   "));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/^no writing found/);
+    expect(await app.t.db.field.count()).toBe(before);
+  });
+
+  it("GraphQL read, field and fields; the visitor's feedback lines up with the characters", async () => {
+    const png = await fieldPng("T4O");
+    const read = await gql(
+      `mutation($image: String!) { read(image: $image, restrict: DIGITS) { id text expected characters { position label sampleId box { x width } } } }`,
+      { image: `data:image/png;base64,${png.toString("base64")}` },
+    );
+    expect(read.errors).toBeUndefined();
+    const { id, characters } = read.data!.read;
+    expect(read.data!.read.expected).toBe("digits");
+    expect(characters).toHaveLength(3);
+    const field = await gql(`query($id: ID!) { field(id: $id) { text width characters { label status } } fields(first: 5) { totalCount edges { node { id } } } }`, { id });
+    expect(field.data!.field.characters.every((c: { status: string }) => c.status === "PENDING")).toBe(true);
+    expect(field.data!.fields.edges[0].node.id).toBe(String(id));
+
+    const feedback = await gql(`mutation($id: ID!) { fieldFeedback(id: $id, text: "T4O") { suggestedText } }`, { id });
+    expect(feedback.data!.fieldFeedback.suggestedText).toBe("T4O");
+    const samples = await app.t.db.sample.findMany({ where: { fieldId: Number(id) }, orderBy: { fieldPosition: "asc" } });
+    expect(samples.map((s) => s.suggestedLabel)).toEqual(["T", "4", "O"]);
+  });
+
+  it("the queue shows a field's character in context, and an admin's full text labels every character", async () => {
+    const { id } = await (await post(await fieldPng("7L4"))).json();
+    const sample = await app.t.db.sample.findFirstOrThrow({ where: { fieldId: id, fieldPosition: 1 } });
+    const inQueue = await gql(`query($id: ID!) { sample(id: $id) { fieldPosition box { x y width height } field { id text characterCount } original } }`, { id: sample.id }, adminCookie);
+    expect(inQueue.errors).toBeUndefined();
+    expect(inQueue.data!.sample).toMatchObject({ fieldPosition: 1, field: { id: String(id), characterCount: 3 } });
+    expect(inQueue.data!.sample.original).toMatch(/^data:image\/png;base64,/); // the whole field
+
+    const mismatch = await gql(`mutation($id: ID!) { labelFieldText(id: $id, text: "7L") { applied field { reviewText } } }`, { id }, adminCookie);
+    expect(mismatch.data!.labelFieldText).toEqual({ applied: false, field: { reviewText: "7L" } });
+    const typed = await gql(`mutation($id: ID!) { labelFieldText(id: $id, text: "7l4") { applied results { ok sample { status label } } field { reviewText characters { reviewedLabel } } } }`, { id }, adminCookie);
+    expect(typed.errors).toBeUndefined();
+    expect(typed.data!.labelFieldText.applied).toBe(true);
+    expect(typed.data!.labelFieldText.field).toEqual({ reviewText: null, characters: [{ reviewedLabel: "7" }, { reviewedLabel: "L" }, { reviewedLabel: "4" }] });
+    const events = await app.t.db.labelEvent.findMany({ where: { sample: { fieldId: id } } });
+    expect(events).toHaveLength(3);
+    expect(new Set(events.map((e) => e.groupId)).size).toBe(1); // one action: undo takes it back whole
+    // visitors cannot label
+    const refused = await gql(`mutation($id: ID!) { labelFieldText(id: $id, text: "7L4") { applied } }`, { id });
+    expect(refused.errors![0].extensions.code).toBe("UNAUTHENTICATED");
+  });
+});
