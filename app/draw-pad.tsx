@@ -7,8 +7,31 @@ type Stroke = Point[];
 
 const SIZE = 280;
 
+type DrawPadProps = {
+  onSubmit: (png: Blob) => void;
+  onDrawing?: (png: Blob | null) => void;
+  busy: boolean;
+  /** The canvas in its own pixels: a square for one character, a wide strip for a field. */
+  width?: number;
+  height?: number;
+  hint?: string;
+  label?: string;
+  testId?: string;
+  submitLabel?: string;
+};
+
 /** A canvas for a finger, a mouse or a pen: strokes can be undone one by one or cleared. */
-export function DrawPad({ onSubmit, onDrawing, busy }: { onSubmit: (png: Blob) => void; onDrawing?: (png: Blob | null) => void; busy: boolean }) {
+export function DrawPad({
+  onSubmit,
+  onDrawing,
+  busy,
+  width = SIZE,
+  height = SIZE,
+  hint = "Draw one character here",
+  label = "Drawing area: write one character",
+  testId = "draw-pad",
+  submitLabel = "Recognise drawing",
+}: DrawPadProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [strokes, setStrokes] = useState<Stroke[]>([]);
   const current = useRef<Stroke | null>(null);
@@ -20,7 +43,7 @@ export function DrawPad({ onSubmit, onDrawing, busy }: { onSubmit: (png: Blob) =
   const redraw = (all: Stroke[]) => {
     const ctx = canvas.current?.getContext("2d");
     if (!ctx) return;
-    ctx.clearRect(0, 0, SIZE, SIZE);
+    ctx.clearRect(0, 0, width, height);
     ctx.lineCap = "round";
     ctx.lineJoin = "round";
     ctx.strokeStyle = "#111827";
@@ -49,7 +72,7 @@ export function DrawPad({ onSubmit, onDrawing, busy }: { onSubmit: (png: Blob) =
   const point = (e: React.PointerEvent<HTMLCanvasElement>): Point => {
     const rect = e.currentTarget.getBoundingClientRect();
     const pressure = e.pointerType === "pen" && e.pressure > 0 ? e.pressure : 0.5;
-    return { x: ((e.clientX - rect.left) / rect.width) * SIZE, y: ((e.clientY - rect.top) / rect.height) * SIZE, w: 8 + pressure * 14 };
+    return { x: ((e.clientX - rect.left) / rect.width) * width, y: ((e.clientY - rect.top) / rect.height) * height, w: 8 + pressure * 14 };
   };
 
   const undo = () => setStrokes((s) => s.slice(0, -1));
@@ -58,15 +81,16 @@ export function DrawPad({ onSubmit, onDrawing, busy }: { onSubmit: (png: Blob) =
 
   return (
     <div className="flex flex-col items-center gap-3">
-      <div className="relative w-full max-w-[280px]">
+      <div className="relative w-full" style={{ maxWidth: width }}>
       <canvas
         ref={canvas}
-        width={SIZE}
-        height={SIZE}
-        aria-label="Drawing area: write one character"
-        data-testid="draw-pad"
+        width={width}
+        height={height}
+        aria-label={label}
+        data-testid={testId}
         data-ready={ready}
-        className="aspect-square w-full max-w-[280px] touch-none rounded-lg border-2 border-dashed border-slate-300 bg-[#fff]"
+        style={{ aspectRatio: `${width} / ${height}`, maxWidth: width }}
+        className="w-full touch-none rounded-lg border-2 border-dashed border-slate-300 bg-[#fff]"
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           current.current = [point(e)];
@@ -92,7 +116,7 @@ export function DrawPad({ onSubmit, onDrawing, busy }: { onSubmit: (png: Blob) =
       />
       {!strokes.length && !inking && (
         <span aria-hidden="true" className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-[#475569]" data-testid="draw-hint">
-          Draw one character here
+          {hint}
         </span>
       )}
       </div>
@@ -104,7 +128,7 @@ export function DrawPad({ onSubmit, onDrawing, busy }: { onSubmit: (png: Blob) =
           Clear
         </button>
         <button type="button" className="btn btn-primary" onClick={submit} disabled={!strokes.length || busy}>
-          Recognise drawing
+          {submitLabel}
         </button>
       </div>
     </div>

@@ -7,3 +7,11 @@ export const FeedbackMutation = graphql(`
     }
   }
 `);
+
+export const FieldFeedbackMutation = graphql(`
+  mutation FieldFeedback($id: ID!, $text: String!) {
+    fieldFeedback(id: $id, text: $text) {
+      suggestedText
+    }
+  }
+`);

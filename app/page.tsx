@@ -1,4 +1,4 @@
-import { Recognizer } from "./recognizer";
+import { Modes } from "./modes";
 
 export default function Home() {
   return (
@@ -6,10 +6,10 @@ export default function Home() {
       <header className="mb-6">
         <h1 className="text-3xl font-semibold tracking-tight">handprint</h1>
         <p className="mt-1 text-slate-600">
-          Write a digit or a letter, or upload photos of handwritten characters, and see what the model reads.
+          Write a character or a whole line (an amount, a date, a postcode, a name), or upload photos of handwriting, and see what the model reads.
         </p>
       </header>
-      <Recognizer />
+      <Modes />
       <footer className="mt-10 text-xs text-slate-600">
         Every upload is stored and may be reviewed by our admins to train better models. API:{" "}
         <a className="underline" href="/api/graphql">GraphQL</a> · <a className="underline" href="/api/health">health</a>

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DrawPad } from "./draw-pad";
+import { ImageInputs } from "./image-inputs";
 import { ResultCard, type Prediction, type Result } from "./result-card";
 import { shrinkForUpload } from "./shrink-upload";
 
@@ -33,10 +34,7 @@ const expectedOf = (restrict: string) => RESTRICTIONS.find((r) => r.value === re
 export function Recognizer() {
   const [results, setResults] = useState<Result[]>([]);
   const [restrict, setRestrict] = useState("");
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
-  const picker = useRef<HTMLInputElement>(null);
-  const camera = useRef<HTMLInputElement>(null);
   const resultsSection = useRef<HTMLElement>(null);
   const newestKey = results[0]?.key;
   const newestPending = results[0]?.pending;
@@ -94,23 +92,11 @@ export function Recognizer() {
   );
 
   const addFiles = useCallback(
-    (files: FileList | File[] | null) => {
-      for (const f of Array.from(files ?? [])) void recognise(f, f.name || "pasted image");
+    (files: File[]) => {
+      for (const f of files) void recognise(f, f.name || "pasted image");
     },
     [recognise],
   );
-
-  useEffect(() => {
-    const onPaste = (e: ClipboardEvent) => {
-      const files = Array.from(e.clipboardData?.files ?? []).filter((f) => f.type.startsWith("image/"));
-      if (files.length) {
-        e.preventDefault();
-        addFiles(files);
-      }
-    };
-    window.addEventListener("paste", onPaste);
-    return () => window.removeEventListener("paste", onPaste);
-  }, [addFiles]);
 
   return (
     <div className="grid gap-6 md:grid-cols-[320px_1fr]">
@@ -135,30 +121,7 @@ export function Recognizer() {
               : ""}
         </p>
 
-        <button
-          type="button"
-          data-testid="dropzone"
-          onClick={() => picker.current?.click()}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            addFiles(e.dataTransfer.files);
-          }}
-          className={`w-full rounded-lg border-2 border-dashed p-5 text-center text-sm ${dragging ? "border-blue-500 bg-blue-50" : "border-slate-300 bg-white"}`}
-        >
-          <span className="font-medium">Drop images here</span> or click to choose files
-          <span className="block text-xs text-slate-600">You can also paste an image. PNG, JPEG, WebP, GIF, TIFF or AVIF, up to 10 MB; large photos are sent at 1280 px.</span>
-        </button>
-        <input ref={picker} type="file" accept="image/*" multiple hidden data-testid="file-input" onChange={(e) => { addFiles(e.target.files); e.target.value = ""; }} />
-        <input ref={camera} type="file" accept="image/*" capture="environment" hidden onChange={(e) => { addFiles(e.target.files); e.target.value = ""; }} />
-        <button type="button" className="btn w-full" onClick={() => camera.current?.click()}>
-          Take a photo
-        </button>
+        <ImageInputs onFiles={addFiles} />
       </section>
 
       <section ref={resultsSection} aria-label="Results" aria-live="polite">

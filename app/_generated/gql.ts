@@ -29,6 +29,7 @@ type Documents = {
     "\n  fragment BulkOutcome on BulkResult {\n    id\n    ok\n    sample {\n      id\n      status\n      label\n    }\n    error {\n      code\n      message\n    }\n  }\n": typeof types.BulkOutcomeFragmentDoc,
     "\n  mutation Undo {\n    undo {\n      ...QueueSampleFields\n    }\n  }\n": typeof types.UndoDocument,
     "\n  mutation Feedback($id: ID!, $correct: Boolean, $label: String) {\n    feedback(id: $id, correct: $correct, label: $label) {\n      suggestedLabel\n    }\n  }\n": typeof types.FeedbackDocument,
+    "\n  mutation FieldFeedback($id: ID!, $text: String!) {\n    fieldFeedback(id: $id, text: $text) {\n      suggestedText\n    }\n  }\n": typeof types.FieldFeedbackDocument,
 };
 const documents: Documents = {
     "\n  query ModelsPage {\n    models {\n      id\n      number\n      status\n      classSet\n      parentNumber\n      createdAt\n      activatedAt\n      card\n      metrics\n    }\n    trainingRuns(first: 10) {\n      id\n      status\n      mode\n      trigger\n      progress\n      metrics\n      logTail\n      error\n      createdAt\n      modelVersion\n    }\n    retrainTrigger {\n      unseenApproved\n      threshold\n      training {\n        state\n        message\n      }\n    }\n  }\n": types.ModelsPageDocument,
@@ -45,6 +46,7 @@ const documents: Documents = {
     "\n  fragment BulkOutcome on BulkResult {\n    id\n    ok\n    sample {\n      id\n      status\n      label\n    }\n    error {\n      code\n      message\n    }\n  }\n": types.BulkOutcomeFragmentDoc,
     "\n  mutation Undo {\n    undo {\n      ...QueueSampleFields\n    }\n  }\n": types.UndoDocument,
     "\n  mutation Feedback($id: ID!, $correct: Boolean, $label: String) {\n    feedback(id: $id, correct: $correct, label: $label) {\n      suggestedLabel\n    }\n  }\n": types.FeedbackDocument,
+    "\n  mutation FieldFeedback($id: ID!, $text: String!) {\n    fieldFeedback(id: $id, text: $text) {\n      suggestedText\n    }\n  }\n": types.FieldFeedbackDocument,
 };
 
 /**
@@ -103,6 +105,10 @@ export function graphql(source: "\n  mutation Undo {\n    undo {\n      ...Queue
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Feedback($id: ID!, $correct: Boolean, $label: String) {\n    feedback(id: $id, correct: $correct, label: $label) {\n      suggestedLabel\n    }\n  }\n"): typeof import('./graphql').FeedbackDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FieldFeedback($id: ID!, $text: String!) {\n    fieldFeedback(id: $id, text: $text) {\n      suggestedText\n    }\n  }\n"): typeof import('./graphql').FieldFeedbackDocument;
 
 
 export function graphql(source: string) {

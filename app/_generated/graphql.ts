@@ -139,6 +139,14 @@ export type FeedbackMutationVariables = Exact<{
 
 export type FeedbackMutation = { feedback: { suggestedLabel: string | null } };
 
+export type FieldFeedbackMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type FieldFeedbackMutation = { fieldFeedback: { suggestedText: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -383,3 +391,10 @@ export const FeedbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeedbackMutation, FeedbackMutationVariables>;
+export const FieldFeedbackDocument = new TypedDocumentString(`
+    mutation FieldFeedback($id: ID!, $text: String!) {
+  fieldFeedback(id: $id, text: $text) {
+    suggestedText
+  }
+}
+    `) as unknown as TypedDocumentString<FieldFeedbackMutation, FieldFeedbackMutationVariables>;

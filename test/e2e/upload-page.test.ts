@@ -6,17 +6,9 @@ import sharp from "sharp";
 import { MAX_UPLOAD_SIDE } from "../../app/shrink-upload";
 import { glyphPng, simulatedPhoto } from "../fixtures/glyphs";
 import { useApp } from "../helpers/app";
+import { drawOn } from "../helpers/browser";
 
-/** Draws a polyline on the canvas with the mouse, in fractions of its size. */
-async function draw(page: Page, points: [number, number][]) {
-  await page.locator('[data-testid="draw-pad"][data-ready="true"]').waitFor();
-  const box = (await page.getByTestId("draw-pad").boundingBox())!;
-  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(points[0]));
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 12 });
-  await page.mouse.up();
-}
+const draw = (page: Page, points: [number, number][]) => drawOn(page, points);
 
 describe("the upload page in Chromium", () => {
   const app = useApp({ browser: true });

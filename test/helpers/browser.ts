@@ -27,3 +27,14 @@ export async function signInByKeyboard(page: Page, username: string, password: s
   await page.keyboard.press("Enter");
   await page.waitForURL(`**${landing}`);
 }
+
+/** Draws a polyline on a drawing pad with the mouse, in fractions of its size. */
+export async function drawOn(page: Page, points: [number, number][], testId = "draw-pad"): Promise<void> {
+  await page.locator(`[data-testid="${testId}"][data-ready="true"]`).waitFor();
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 12 });
+  await page.mouse.up();
+}

@@ -1,0 +1,67 @@
+import { fieldPng } from "../fixtures/glyphs";
+import { useApp } from "../helpers/app";
+import { drawOn } from "../helpers/browser";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Pen strokes of a few digits in a unit cell (x right, y down), as a person writes them. */
+const DIGIT_STROKES: Record<string, [number, number][][]> = {
+  "2": [[[0.12, 0.25], [0.3, 0.05], [0.65, 0.03], [0.85, 0.22], [0.75, 0.5], [0.12, 0.95], [0.92, 0.95]]],
+  "0": [Array.from({ length: 21 }, (_, i) => [0.5 + 0.36 * Math.sin((i / 20) * 2 * Math.PI), 0.5 - 0.47 * Math.cos((i / 20) * 2 * Math.PI)] as [number, number])],
+  "4": [[[0.68, 0.97], [0.68, 0.03], [0.08, 0.66], [0.95, 0.66]]],
+};
+
+describe("the field mode of the upload page in Chromium", () => {
+  const app = useApp({ browser: true });
+
+  it('reads "2024" written on the field canvas, draws a box per character, and puts each character in the queue', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(app.server.url);
+    await page.getByRole("tab", { name: "A field (a line of writing)" }).click();
+    expect(page.url()).toMatch(/#field$/);
+
+    // four characters of about 150 px, side by side with gaps, on the 840x220 canvas
+    const cellWidth = 0.12;
+    for (const [i, digit] of [..."2024"].entries()) {
+      const x0 = 0.12 + i * 0.17;
+      for (const stroke of DIGIT_STROKES[digit]) await drawOn(page, stroke.map(([u, v]) => [x0 + u * cellWidth, 0.14 + v * 0.72]), "field-pad");
+    }
+    await page.getByRole("button", { name: "Read field" }).click();
+    await page.getByTestId("field-text").waitFor();
+    expect(await page.getByTestId("field-text").textContent()).toBe("2024");
+    expect(await page.getByTestId("char-box").count()).toBe(4);
+
+    const field = await app.t.db.field.findFirstOrThrow({ orderBy: { id: "desc" }, include: { characters: { orderBy: { fieldPosition: "asc" } } } });
+    expect(field.text).toBe("2024");
+    expect(field.characters.map((c) => [c.predictedLabel, c.status])).toEqual([
+      ["2", "pending"],
+      ["0", "pending"],
+      ["2", "pending"],
+      ["4", "pending"],
+    ]);
+
+    // the visitor corrects the reading; it lines up, so each character gets the suggestion
+    await page.getByTestId("field-correction").fill("2025");
+    await page.getByRole("button", { name: "Send correction" }).click();
+    await page.getByText("Thanks: sent “2025” for review.").waitFor();
+    const suggested = await app.t.db.sample.findMany({ where: { fieldId: field.id }, orderBy: { fieldPosition: "asc" } });
+    expect(suggested.map((s) => s.suggestedLabel)).toEqual(["2", "0", "2", "5"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("reads an uploaded photo of a row of boxes under a pattern", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${app.server.url}/#field`);
+    await page.getByTestId("field-expect").selectOption("pattern");
+    await page.getByTestId("field-pattern").fill("\\d{4}");
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "field-")), "boxes.png");
+    writeFileSync(file, await fieldPng("2024", { boxes: true }));
+    await page.getByTestId("file-input").setInputFiles(file);
+    await page.getByTestId("field-text").waitFor();
+    expect(await page.getByTestId("field-text").textContent()).toBe("2024");
+    expect(await page.getByText("characters in boxes").count()).toBe(1);
+  });
+});
