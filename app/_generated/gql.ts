@@ -20,7 +20,7 @@ type Documents = {
     "\n  mutation CancelTraining($id: ID!) {\n    cancelTraining(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelTrainingDocument,
     "\n  mutation PromoteModel($id: ID!) {\n    promoteModel(id: $id) {\n      number\n    }\n  }\n": typeof types.PromoteModelDocument,
     "\n  mutation RollbackModel($id: ID!) {\n    rollbackModel(id: $id) {\n      number\n    }\n  }\n": typeof types.RollbackModelDocument,
-    "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    createdAt\n  }\n": typeof types.QueueSampleFieldsFragmentDoc,
+    "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    fieldPosition\n    box {\n      x\n      y\n      width\n      height\n    }\n    field {\n      id\n      text\n      width\n      height\n      characterCount\n      reviewText\n    }\n    createdAt\n  }\n": typeof types.QueueSampleFieldsFragmentDoc,
     "\n  query SampleOriginal($id: ID!) {\n    sample(id: $id) {\n      id\n      original\n    }\n  }\n": typeof types.SampleOriginalDocument,
     "\n  query QueueSamples($status: SampleStatus, $orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: $status, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n": typeof types.QueueSamplesDocument,
     "\n  mutation Approve($items: [SampleRef!]!, $as: ApproveAs) {\n    results: approveSamples(items: $items, as: $as) {\n      ...BulkOutcome\n    }\n  }\n": typeof types.ApproveDocument,
@@ -28,6 +28,7 @@ type Documents = {
     "\n  mutation Reject($items: [SampleRef!]!) {\n    results: rejectSamples(items: $items) {\n      ...BulkOutcome\n    }\n  }\n": typeof types.RejectDocument,
     "\n  fragment BulkOutcome on BulkResult {\n    id\n    ok\n    sample {\n      id\n      status\n      label\n    }\n    error {\n      code\n      message\n    }\n  }\n": typeof types.BulkOutcomeFragmentDoc,
     "\n  mutation Undo {\n    undo {\n      ...QueueSampleFields\n    }\n  }\n": typeof types.UndoDocument,
+    "\n  mutation LabelFieldText($id: ID!, $text: String!) {\n    labelFieldText(id: $id, text: $text) {\n      applied\n      results {\n        ...BulkOutcome\n      }\n      field {\n        characters {\n          sampleId\n        }\n      }\n    }\n  }\n": typeof types.LabelFieldTextDocument,
     "\n  mutation Feedback($id: ID!, $correct: Boolean, $label: String) {\n    feedback(id: $id, correct: $correct, label: $label) {\n      suggestedLabel\n    }\n  }\n": typeof types.FeedbackDocument,
     "\n  mutation FieldFeedback($id: ID!, $text: String!) {\n    fieldFeedback(id: $id, text: $text) {\n      suggestedText\n    }\n  }\n": typeof types.FieldFeedbackDocument,
 };
@@ -37,7 +38,7 @@ const documents: Documents = {
     "\n  mutation CancelTraining($id: ID!) {\n    cancelTraining(id: $id) {\n      id\n    }\n  }\n": types.CancelTrainingDocument,
     "\n  mutation PromoteModel($id: ID!) {\n    promoteModel(id: $id) {\n      number\n    }\n  }\n": types.PromoteModelDocument,
     "\n  mutation RollbackModel($id: ID!) {\n    rollbackModel(id: $id) {\n      number\n    }\n  }\n": types.RollbackModelDocument,
-    "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    createdAt\n  }\n": types.QueueSampleFieldsFragmentDoc,
+    "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    fieldPosition\n    box {\n      x\n      y\n      width\n      height\n    }\n    field {\n      id\n      text\n      width\n      height\n      characterCount\n      reviewText\n    }\n    createdAt\n  }\n": types.QueueSampleFieldsFragmentDoc,
     "\n  query SampleOriginal($id: ID!) {\n    sample(id: $id) {\n      id\n      original\n    }\n  }\n": types.SampleOriginalDocument,
     "\n  query QueueSamples($status: SampleStatus, $orderBy: QueueOrder, $filter: SampleFilter) {\n    samples(status: $status, orderBy: $orderBy, filter: $filter, first: 60) {\n      totalCount\n      edges {\n        node {\n          ...QueueSampleFields\n        }\n      }\n    }\n  }\n": types.QueueSamplesDocument,
     "\n  mutation Approve($items: [SampleRef!]!, $as: ApproveAs) {\n    results: approveSamples(items: $items, as: $as) {\n      ...BulkOutcome\n    }\n  }\n": types.ApproveDocument,
@@ -45,6 +46,7 @@ const documents: Documents = {
     "\n  mutation Reject($items: [SampleRef!]!) {\n    results: rejectSamples(items: $items) {\n      ...BulkOutcome\n    }\n  }\n": types.RejectDocument,
     "\n  fragment BulkOutcome on BulkResult {\n    id\n    ok\n    sample {\n      id\n      status\n      label\n    }\n    error {\n      code\n      message\n    }\n  }\n": types.BulkOutcomeFragmentDoc,
     "\n  mutation Undo {\n    undo {\n      ...QueueSampleFields\n    }\n  }\n": types.UndoDocument,
+    "\n  mutation LabelFieldText($id: ID!, $text: String!) {\n    labelFieldText(id: $id, text: $text) {\n      applied\n      results {\n        ...BulkOutcome\n      }\n      field {\n        characters {\n          sampleId\n        }\n      }\n    }\n  }\n": types.LabelFieldTextDocument,
     "\n  mutation Feedback($id: ID!, $correct: Boolean, $label: String) {\n    feedback(id: $id, correct: $correct, label: $label) {\n      suggestedLabel\n    }\n  }\n": types.FeedbackDocument,
     "\n  mutation FieldFeedback($id: ID!, $text: String!) {\n    fieldFeedback(id: $id, text: $text) {\n      suggestedText\n    }\n  }\n": types.FieldFeedbackDocument,
 };
@@ -72,7 +74,7 @@ export function graphql(source: "\n  mutation RollbackModel($id: ID!) {\n    rol
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    createdAt\n  }\n"): typeof import('./graphql').QueueSampleFieldsFragmentDoc;
+export function graphql(source: "\n  fragment QueueSampleFields on Sample {\n    id\n    version\n    status\n    predictedLabel\n    suggestedLabel\n    confidence\n    topK {\n      label\n      probability\n    }\n    image28\n    restriction\n    unrestrictedTopK {\n      label\n      probability\n    }\n    fieldPosition\n    box {\n      x\n      y\n      width\n      height\n    }\n    field {\n      id\n      text\n      width\n      height\n      characterCount\n      reviewText\n    }\n    createdAt\n  }\n"): typeof import('./graphql').QueueSampleFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -101,6 +103,10 @@ export function graphql(source: "\n  fragment BulkOutcome on BulkResult {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Undo {\n    undo {\n      ...QueueSampleFields\n    }\n  }\n"): typeof import('./graphql').UndoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LabelFieldText($id: ID!, $text: String!) {\n    labelFieldText(id: $id, text: $text) {\n      applied\n      results {\n        ...BulkOutcome\n      }\n      field {\n        characters {\n          sampleId\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').LabelFieldTextDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -82,7 +82,7 @@ export type RollbackModelMutationVariables = Exact<{
 
 export type RollbackModelMutation = { rollbackModel: { number: number } };
 
-export type QueueSampleFieldsFragment = { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null };
+export type QueueSampleFieldsFragment = { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null } | null };
 
 export type SampleOriginalQueryVariables = Exact<{
   id: string | number;
@@ -98,7 +98,7 @@ export type QueueSamplesQueryVariables = Exact<{
 }>;
 
 
-export type QueueSamplesQuery = { samples: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null } }> } };
+export type QueueSamplesQuery = { samples: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null } | null } }> } };
 
 export type ApproveMutationVariables = Exact<{
   items: Array<SampleRef> | SampleRef;
@@ -128,7 +128,15 @@ export type BulkOutcomeFragment = { id: string, ok: boolean, sample: { id: strin
 export type UndoMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UndoMutation = { undo: Array<{ id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null }> };
+export type UndoMutation = { undo: Array<{ id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null } | null }> };
+
+export type LabelFieldTextMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type LabelFieldTextMutation = { labelFieldText: { applied: boolean, results: Array<{ id: string, ok: boolean, sample: { id: string, status: SampleStatus, label: string | null } | null, error: { code: string, message: string } | null }>, field: { characters: Array<{ sampleId: string | null }> } } };
 
 export type FeedbackMutationVariables = Exact<{
   id: string | number;
@@ -182,6 +190,21 @@ export const QueueSampleFieldsFragmentDoc = new TypedDocumentString(`
   unrestrictedTopK {
     label
     probability
+  }
+  fieldPosition
+  box {
+    x
+    y
+    width
+    height
+  }
+  field {
+    id
+    text
+    width
+    height
+    characterCount
+    reviewText
   }
   createdAt
 }
@@ -300,6 +323,21 @@ export const QueueSamplesDocument = new TypedDocumentString(`
     label
     probability
   }
+  fieldPosition
+  box {
+    x
+    y
+    width
+    height
+  }
+  field {
+    id
+    text
+    width
+    height
+    characterCount
+    reviewText
+  }
   createdAt
 }`) as unknown as TypedDocumentString<QueueSamplesQuery, QueueSamplesQueryVariables>;
 export const ApproveDocument = new TypedDocumentString(`
@@ -382,8 +420,50 @@ export const UndoDocument = new TypedDocumentString(`
     label
     probability
   }
+  fieldPosition
+  box {
+    x
+    y
+    width
+    height
+  }
+  field {
+    id
+    text
+    width
+    height
+    characterCount
+    reviewText
+  }
   createdAt
 }`) as unknown as TypedDocumentString<UndoMutation, UndoMutationVariables>;
+export const LabelFieldTextDocument = new TypedDocumentString(`
+    mutation LabelFieldText($id: ID!, $text: String!) {
+  labelFieldText(id: $id, text: $text) {
+    applied
+    results {
+      ...BulkOutcome
+    }
+    field {
+      characters {
+        sampleId
+      }
+    }
+  }
+}
+    fragment BulkOutcome on BulkResult {
+  id
+  ok
+  sample {
+    id
+    status
+    label
+  }
+  error {
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<LabelFieldTextMutation, LabelFieldTextMutationVariables>;
 export const FeedbackDocument = new TypedDocumentString(`
     mutation Feedback($id: ID!, $correct: Boolean, $label: String) {
   feedback(id: $id, correct: $correct, label: $label) {

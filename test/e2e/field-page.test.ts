@@ -1,6 +1,7 @@
 import { fieldPng } from "../fixtures/glyphs";
+import { hashPassword } from "../../lib/auth/password";
 import { useApp } from "../helpers/app";
-import { drawOn } from "../helpers/browser";
+import { drawOn, signInByKeyboard } from "../helpers/browser";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +14,12 @@ const DIGIT_STROKES: Record<string, [number, number][][]> = {
 };
 
 describe("the field mode of the upload page in Chromium", () => {
-  const app = useApp({ browser: true });
+  const app = useApp({
+    browser: true,
+    seed: async (t) => {
+      await t.db.user.create({ data: { username: "alice", role: "admin", passwordHash: await hashPassword("alice password") } });
+    },
+  });
 
   it('reads "2024" written on the field canvas, draws a box per character, and puts each character in the queue', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -63,5 +69,33 @@ describe("the field mode of the upload page in Chromium", () => {
     await page.getByTestId("field-text").waitFor();
     expect(await page.getByTestId("field-text").textContent()).toBe("2024");
     expect(await page.getByText("characters in boxes").count()).toBe(1);
+  });
+
+  it("shows a field's character in the queue with the whole field and its box, and labels the field from its full text", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${app.server.url}/admin/queue`);
+    await signInByKeyboard(page, "alice", "alice password", "/admin/queue");
+    await page.getByTestId("field-context").waitFor();
+    expect(await page.getByTestId("field-context-box").count()).toBe(1);
+    expect(await page.getByTestId("field-badge").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("field-context").textContent()).toMatch(/characters of field #\d+, read as “2024”/);
+    const fieldId = Number((await page.getByTestId("field-context").textContent())!.match(/field #(\d+)/)![1]);
+
+    // a text that does not line up marks the field for segmentation review
+    await page.getByTestId("field-full-text").fill("202");
+    await page.getByRole("button", { name: "Label the whole field" }).click();
+    await page.getByText(/marked for segmentation review/).waitFor();
+    expect((await app.t.db.field.findUniqueOrThrow({ where: { id: fieldId } })).reviewText).toBe("202");
+
+    await page.getByTestId("field-full-text").fill("2024");
+    await page.getByRole("button", { name: "Label the whole field" }).click();
+    await page.getByText(/Field labelled “2024”: 4 characters/).waitFor();
+    const characters = await app.t.db.sample.findMany({ where: { fieldId }, orderBy: { fieldPosition: "asc" } });
+    expect(characters.map((c) => [c.status, c.label])).toEqual([
+      ["approved", "2"],
+      ["approved", "0"],
+      ["approved", "2"],
+      ["approved", "4"],
+    ]);
   });
 });

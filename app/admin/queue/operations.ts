@@ -18,6 +18,21 @@ export const QueueSampleFields = graphql(`
       label
       probability
     }
+    fieldPosition
+    box {
+      x
+      y
+      width
+      height
+    }
+    field {
+      id
+      text
+      width
+      height
+      characterCount
+      reviewText
+    }
     createdAt
   }
 `);
@@ -89,6 +104,22 @@ export const UndoMutation = graphql(`
   mutation Undo {
     undo {
       ...QueueSampleFields
+    }
+  }
+`);
+
+export const LabelFieldTextMutation = graphql(`
+  mutation LabelFieldText($id: ID!, $text: String!) {
+    labelFieldText(id: $id, text: $text) {
+      applied
+      results {
+        ...BulkOutcome
+      }
+      field {
+        characters {
+          sampleId
+        }
+      }
     }
   }
 `);

@@ -172,7 +172,7 @@ export function Queue({ labels, initial }: { labels: string; initial?: Partial<Q
         <div className="grid gap-4 md:grid-cols-[1fr_2fr]">
           {q.current && (
             <div className="md:order-2">
-              <SampleDetail sample={q.current} labels={labels} selectedCount={q.selected.size} commands={commands} />
+              <SampleDetail sample={q.current} labels={labels} selectedCount={q.selected.size} commands={commands} onLabelField={q.labelField} />
             </div>
           )}
           <div className="md:order-1">

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { gql } from "../../gql";
 import { TopFive } from "../../top-five";
 import { keyFor, type QueueCommands } from "./keys";
+import { FieldContext } from "./field-context";
 import { SampleOriginalQuery } from "./operations";
 import { pct, restrictionText } from "./queue-list";
 import type { Sample } from "./use-queue";
@@ -30,7 +31,19 @@ function useOriginal(id: string) {
 }
 
 /** The sample on screen: what was sent and what the model saw, its readings, and every action as a button. */
-export function SampleDetail({ sample, labels, selectedCount, commands }: { sample: Sample; labels: string; selectedCount: number; commands: QueueCommands }) {
+export function SampleDetail({
+  sample,
+  labels,
+  selectedCount,
+  commands,
+  onLabelField,
+}: {
+  sample: Sample;
+  labels: string;
+  selectedCount: number;
+  commands: QueueCommands;
+  onLabelField: (fieldId: string, text: string) => void;
+}) {
   const original = useOriginal(sample.id);
   const [zoomed, setZoomed] = useState(false);
   const [picking, setPicking] = useState(false);
@@ -38,7 +51,8 @@ export function SampleDetail({ sample, labels, selectedCount, commands }: { samp
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4" data-testid="current-sample" aria-label={`Sample ${sample.id}`}>
       <div className="flex flex-wrap gap-4">
-        <figure>
+        {sample.field && <FieldContext key={sample.id} sample={sample} field={sample.field} original={original} onLabelField={(text) => onLabelField(sample.field!.id, text)} />}
+        <figure className={sample.field ? "hidden" : ""}>
           <button type="button" className="block" onClick={() => setZoomed(true)} disabled={!original} aria-label="Open the original large">
             {original ? (
               // eslint-disable-next-line @next/next/no-img-element

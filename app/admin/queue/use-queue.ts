@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueOrder, QueueSampleFieldsFragment, SampleFilter, SampleStatus } from "../../_generated/graphql";
 import { gql } from "../../gql";
-import { ApproveMutation, QueueSamplesQuery, RejectMutation, RelabelMutation, UndoMutation } from "./operations";
+import { ApproveMutation, LabelFieldTextMutation, QueueSamplesQuery, RejectMutation, RelabelMutation, UndoMutation } from "./operations";
 
 export type Sample = QueueSampleFieldsFragment;
 /** Which samples the queue shows: pending ones normally; approved ones with a label when opened from a confusion matrix cell. */
@@ -117,6 +117,20 @@ export function useQueue(filters: QueueFilters) {
     }
   };
 
+  /** The field's whole text: its characters labelled in one action, or the field marked for segmentation review. */
+  const labelField = async (fieldId: string, text: string) => {
+    const res = await gql(LabelFieldTextMutation, { id: fieldId, text });
+    if (res.errors || !res.data) return setMessage({ text: res.errors?.[0].message ?? "no answer", error: true });
+    const { applied, results, field } = res.data.labelFieldText;
+    if (!applied) {
+      return setMessage({ text: `“${text}” has ${[...text.replace(/\s/g, "")].length} characters but the field was cut into ${field.characters.length}: it is marked for segmentation review.`, error: true });
+    }
+    const ok = results.filter((r) => r.ok).map((r) => r.id);
+    setSession((s) => ({ labelled: s.labelled + ok.length, since: s.since || Date.now() }));
+    setMessage({ text: `Field labelled “${text}”: ${ok.length} characters. Z undoes.` });
+    leave(ok);
+  };
+
   const move = (by: number) => setIndex((i) => Math.max(0, Math.min(live.current.samples.length - 1, i + by)));
   const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
 
@@ -135,6 +149,7 @@ export function useQueue(filters: QueueFilters) {
     clearSelection: () => setSelected(new Set()),
     act: (kind: Action, label?: string) => serial(() => act(kind, label)),
     undo: () => serial(undo),
+    labelField: (fieldId: string, text: string) => serial(() => labelField(fieldId, text)),
   };
 }
 
