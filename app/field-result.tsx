@@ -132,7 +132,7 @@ export function FieldResult({ result, onDismiss, onRetry }: { result: FieldResul
             {r.text}
           </p>
           <p className="text-sm text-slate-700">
-            {percent(r.confidence)} sure of the whole field · {r.characters.length} characters{r.comb ? " in boxes" : ""} · model v{r.model.version} ·{" "}
+            {percent(r.confidence)} sure of every character · {r.characters.length} characters{r.comb ? " in boxes" : ""} · model v{r.model.version} ·{" "}
             {Math.round(r.timings.totalMs)} ms
           </p>
           {!r.matchesExpected && <p className="text-sm text-orange-800">No reading fits what was expected; this is the closest free reading.</p>}

@@ -1,4 +1,6 @@
-import { labelComponents } from "../image/ink";
+import type { labelComponents } from "../image/ink";
+
+type Labelled = ReturnType<typeof labelComponents>;
 import type { Ink } from "../image/normalise";
 
 /**
@@ -22,9 +24,9 @@ const MIN_SIDES = 3;
 /** Boxes of one comb are about equal: the widest at most this many times the narrowest. */
 const MAX_CELL_RATIO = 1.8;
 
-export function removeComb(prepared: Ink): Comb | undefined {
+/** `labelled`: the mask's components (labelComponents); when a comb is found its lines are cleared from the mask. */
+export function removeComb(prepared: Ink, { label, comps }: Labelled): Comb | undefined {
   const { mask, ink, width, height } = prepared;
-  const { label, comps } = labelComponents(mask, width, height);
   let best = -1;
   comps.forEach((c, id) => {
     const w = c.x1 - c.x0 + 1;

@@ -33,12 +33,21 @@ const PER_CHARACTER = 0.5;
 const SYMBOL_SCORE = Math.log(0.3);
 /** A word gap read as no space, and a narrow gap read as a space, cost this much. */
 const SPACE_MISMATCH = Math.log(0.05);
-/** Classes below this probability are not tried, unless nothing the constraint allows is above it. */
+/** Classes below this probability are not tried, unless nothing the constraint allows is above it... */
 const FLOOR = 1e-4;
+/** ...and at most this many classes per candidate character, the most probable the constraint allows. */
+const CLASSES_PER_SPAN = 5;
 
 export type DecodeOptions = { beam?: number; alternatives?: number };
 
-type Hypothesis = { states: number[]; score: number; text: string; characters: DecodedCharacter[] };
+/** A partial reading; its characters are a chain back to the first (`last`, then `before`), copied out only at the end. */
+type Hypothesis = { states: number[]; score: number; text: string; last: DecodedCharacter | null; before: Hypothesis | null };
+
+function charactersOf(h: Hypothesis): DecodedCharacter[] {
+  const out: DecodedCharacter[] = [];
+  for (let at: Hypothesis | null = h; at?.last; at = at.before) out.push(at.last);
+  return out.reverse();
+}
 
 export function decodeField(
   lattice: LatticeShape,
@@ -46,7 +55,7 @@ export function decodeField(
   classes: string[],
   set: ClassSet | undefined,
   automaton: Automaton,
-  { beam = 24, alternatives = 5 }: DecodeOptions = {},
+  { beam = 16, alternatives = 5 }: DecodeOptions = {},
 ): Reading[] {
   const walk = new Walker(automaton, classes, set);
   const at: Map<string, Hypothesis>[] = Array.from({ length: lattice.nodes }, () => new Map());
@@ -55,9 +64,11 @@ export function decodeField(
     const old = at[node].get(key);
     if (!old || old.score < h.score) at[node].set(key, h);
   };
-  keep(0, { states: walk.closure([automaton.start]), score: 0, text: "", characters: [] });
+  keep(0, { states: walk.closure([automaton.start]), score: 0, text: "", last: null, before: null });
   const from = Array.from({ length: lattice.nodes }, () => [] as number[]);
   lattice.spans.forEach((s, i) => from[s.from].push(i));
+  // each span's classes, most probable first
+  const order = probabilities.map((row) => Array.from({ length: row.length }, (_, k) => k).sort((a, b) => row[b] - row[a]));
 
   for (let node = 0; node < lattice.nodes; node++) {
     let hypotheses = [...at[node].values()].sort((a, b) => b.score - a.score).slice(0, beam);
@@ -65,7 +76,7 @@ export function decodeField(
     for (const h of hypotheses) {
       for (const s of from[node]) {
         const row = probabilities[s];
-        for (const next of walk.steps(h.states, row)) {
+        for (const next of walk.steps(h.states, row, order[s])) {
           const character: DecodedCharacter = {
             span: s,
             char: next.char,
@@ -73,33 +84,32 @@ export function decodeField(
             ...(next.symbol && { symbol: true as const }),
             ...(next.allowed && { allowed: next.allowed }),
           };
-          keep(lattice.spans[s].to, {
-            states: next.states,
-            score: h.score + next.logScore - PER_CHARACTER,
-            text: h.text + next.char,
-            characters: [...h.characters, character],
-          });
+          keep(lattice.spans[s].to, { states: next.states, score: h.score + next.logScore - PER_CHARACTER, text: h.text + next.char, last: character, before: h });
         }
       }
     }
     if (node < lattice.nodes - 1) at[node].clear();
   }
 
+  // Readings that differ only in where a space falls are one reading (the best placed) to the person reading them.
   const best = new Map<string, Hypothesis>();
   for (const h of at[lattice.nodes - 1].values()) {
-    if (!h.states.some((s) => automaton.accept.has(s)) || !h.characters.length) continue;
-    const text = h.text.trim();
-    if (!best.has(text) || best.get(text)!.score < h.score) best.set(text, { ...h, text });
+    if (!h.states.some((s) => automaton.accept.has(s)) || !h.last) continue;
+    const key = h.text.replace(/ /g, "");
+    if (!best.has(key) || best.get(key)!.score < h.score) best.set(key, { ...h, text: h.text.trim() });
   }
   return [...best.values()]
     .sort((a, b) => b.score - a.score)
     .slice(0, alternatives)
-    .map((h) => ({ text: h.text, score: h.score, characters: h.characters, confidence: h.characters.reduce((p, c) => p * c.probability, 1) }));
+    .map((h) => {
+      const characters = charactersOf(h);
+      return { text: h.text, score: h.score, characters, confidence: characters.reduce((p, c) => p * c.probability, 1) };
+    });
 }
 
 /** Before a node that follows a word gap, a hypothesis may read a space there (or not, at a cost); never inside a part. */
 function withSpace(walk: Walker, h: Hypothesis, gap: Gap): Hypothesis[] {
-  if (gap === "none" || !h.characters.length) return [h];
+  if (gap === "none" || !h.last) return [h];
   const spaced = walk.space(h.states);
   const plain = gap === "word" ? { ...h, score: h.score + SPACE_MISMATCH } : h;
   if (!spaced.length) return [plain];
@@ -183,22 +193,22 @@ class Walker {
     return this.move(states, (set) => (set.has(" ") ? " " : undefined))?.states ?? [];
   }
 
-  /** Every character the automaton allows next, with the model's (renormalised) probability for it. */
-  steps(states: number[], row: ArrayLike<number>): Step[] {
+  /** The characters the automaton allows next that the model finds most probable, with their (renormalised) probabilities. */
+  steps(states: number[], row: ArrayLike<number>, order: number[]): Step[] {
     const { byClass, symbols, allowed } = this.movesFrom(states);
     let mass = 0;
-    let top = 0;
     byClass.forEach((m, k) => {
-      if (!m) return;
-      mass += row[k];
-      top = Math.max(top, row[k]);
+      if (m) mass += row[k];
     });
     const out: Step[] = [];
-    const floor = Math.min(FLOOR, top);
-    byClass.forEach((m, k) => {
-      if (!m || row[k] < floor || row[k] <= 0) return;
+    for (const k of order) {
+      const m = byClass[k];
+      if (!m) continue;
+      // the most probable allowed class is always tried, however improbable
+      if (out.length && (row[k] < FLOOR || out.length >= CLASSES_PER_SPAN)) break;
+      if (row[k] <= 0) break;
       out.push({ states: m.states, char: m.char, probability: row[k] / mass, logScore: Math.log(row[k]), symbol: false, allowed });
-    });
+    }
     for (const m of symbols) out.push({ states: m.states, char: m.char, probability: Math.exp(SYMBOL_SCORE), logScore: SYMBOL_SCORE, symbol: true });
     return out;
   }

@@ -69,8 +69,10 @@ export async function buildLattice(input: Buffer, opts: NormaliseOptions): Promi
   const prepared = await prepareInk(input, opts, FIELD_SIZE).catch((err: unknown) => {
     throw err instanceof ImageError && err.code === "NO_CHARACTER" ? new ImageError("NO_CHARACTER", NO_WRITING) : err;
   });
-  const comb = removeComb(prepared);
-  const { label, comps } = labelComponents(prepared.mask, prepared.width, prepared.height);
+  let labelled = labelComponents(prepared.mask, prepared.width, prepared.height);
+  const comb = removeComb(prepared, labelled);
+  if (comb) labelled = labelComponents(prepared.mask, prepared.width, prepared.height); // without the box lines
+  const { label, comps } = labelled;
   const largest = Math.max(0, ...comps.map((c) => c.area));
   const parts = comps.map((c, id) => ({ ...c, id })).filter((c) => c.area >= Math.max(3, largest * SPECK_SHARE));
   const groups = comb ? groupByCell(parts, comb) : groupCharacters(parts);

@@ -316,15 +316,16 @@ export function keepComponents(label: Int32Array, comps: Component[], chosen: (i
     for (let i = y * width + x0, end = y * width + x1; i <= end; i++) if (label[i] >= 0 && chosen(label[i])) keep[i] = 1;
   }
   for (let pass = 0; pass < 2; pass++) {
-    const grown = keep.slice();
+    // the pixels this pass adds, set after the scan (a field's characters each grow inside their own box only)
+    const added: number[] = [];
     for (let y = Math.max(0, y0 - 1); y <= Math.min(height - 1, y1 + 1); y++) {
       for (let x = Math.max(0, x0 - 1); x <= Math.min(width - 1, x1 + 1); x++) {
         const i = y * width + x;
         if (keep[i]) continue;
-        if ((x > 0 && keep[i - 1]) || (x < width - 1 && keep[i + 1]) || (y > 0 && keep[i - width]) || (y < height - 1 && keep[i + width])) grown[i] = 1;
+        if ((x > 0 && keep[i - 1]) || (x < width - 1 && keep[i + 1]) || (y > 0 && keep[i - width]) || (y < height - 1 && keep[i + width])) added.push(i);
       }
     }
-    keep.set(grown);
+    for (const i of added) keep[i] = 1;
     x0 = Math.max(0, x0 - 1);
     y0 = Math.max(0, y0 - 1);
     x1 = Math.min(width - 1, x1 + 1);

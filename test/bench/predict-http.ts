@@ -1,19 +1,12 @@
 // node --import tsx test/bench/predict-http.ts [seconds per case] : end-to-end POST /api/predict against
 // `next start` (the production build) with its own private MariaDB; latency p50/p99, throughput and CPU per
 // answer, beside the same app's no-op route (the framework's floor on this machine) and as ratios of it.
-import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { crc32 } from "node:zlib";
 import os from "node:os";
-import path from "node:path";
-import { createDb } from "../../lib/db/client";
-import { startEmbedded } from "../../lib/db/embedded";
-import { migrate } from "../../lib/db/migrate";
-import { buildIfStale } from "../../lib/cli/build";
-import { registerBundledModel } from "../../lib/db/seed";
 import { analyseUpload, unwrap } from "../../lib/image/analyse";
+import { startBenchApp } from "../helpers/bench-app";
 import { canvasPng, glyphPng, simulatedPhoto } from "../fixtures/glyphs";
-import { startServer } from "../helpers/server";
 import { now, ownCpuMs, processCpuMs, summary } from "../../lib/timing";
 
 /**
@@ -116,14 +109,8 @@ const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
 
 async function main() {
   const seconds = Number(process.argv[2] ?? 10);
-  buildIfStale((line) => console.log(line)); // measure the sources as they are
-  const dir = mkdtempSync(path.join(os.tmpdir(), "handprint-bench-"));
-  const dbServer = await startEmbedded({ dir, database: "bench" });
-  await migrate(dbServer.url);
-  const db = createDb(dbServer.url);
-  await registerBundledModel(db, "models/handprint-balanced47.onnx");
-  await db.$disconnect();
-  const server = await startServer({ DATABASE_URL: dbServer.url, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", BENCH_NOOP_ROUTE: "1" });
+  const app = await startBenchApp({ BENCH_NOOP_ROUTE: "1" });
+  const { server } = app;
   try {
     // Every request is a distinct upload (see unique()), stored as a new sample, as real traffic is.
     const small = await Promise.all(Array.from({ length: 64 }, (_, i) => glyphPng(["4", "7", "L", "O", "T", "X"][i % 6], { size: 120 + i })));
@@ -133,7 +120,7 @@ async function main() {
       `small PNG ~${Math.round(small[0].length / 1024)} KB; canvas PNG 280x280 ~${Math.round(canvas[0].length / 1024)} KB; ` +
         `photo ~${(photos[0].length / 1e6).toFixed(2)} MB JPEG 2400x2400; ${os.cpus().length} cores; ${seconds} s a case`,
     );
-    const pids = { server: server.pid, db: dbServer.pid };
+    const pids = { server: server.pid, db: app.dbPid };
     // Warm-up: both routes compiled and the JIT settled, so the first floor is not a cold start.
     await load(server.url, "/api/predict", canvas, 8, 3, pids);
     await load(server.url, "/api/noop", canvas, 64, 3, pids);
@@ -175,9 +162,7 @@ async function main() {
     console.table(targets.map(({ ok, ...t }) => ({ ...t, verdict: verdict(ok) })));
     console.log(`no-op floor: ${floorBefore.perSecond} then ${floorAfter.perSecond} requests/s, server CPU ${floorBefore["server cpu ms"]} then ${floorAfter["server cpu ms"]} ms a request`);
   } finally {
-    await server.stop();
-    await dbServer.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await app.stop();
   }
 }
 

@@ -13,6 +13,7 @@ import { CLASS_SETS } from "../../lib/models/classsets";
 import { now, ownCpuMs, summary } from "../../lib/timing";
 import { composeField } from "../fixtures/fields";
 import { rng } from "../fixtures/glyphs";
+import { startBenchApp } from "../helpers/bench-app";
 import { inThreadFieldReader } from "../helpers/field-reader";
 
 const EMNIST = process.env.EMNIST_DIR ?? "../shared/emnist";
@@ -95,8 +96,34 @@ async function main() {
     void c;
   }
   console.table(rows);
+  await endToEnd(split, byKind["upper case and digits"], Math.min(fields, 60));
   console.log("With a pattern, the characters alone are read under the same restriction (digits, or upper case and digits).");
   console.log("A character counts as right only in a field read with the right number of characters. A box is found when a segment overlaps it at IoU >= 0.5.");
+}
+
+/** 8-character fields through POST /api/read of the real server (stored, as real traffic), one at a time. */
+async function endToEnd(split: ReturnType<typeof readSplit>, pool: number[], fields: number) {
+  const app = await startBenchApp();
+  try {
+    const random = rng(900);
+    const bodies = await Promise.all(
+      Array.from({ length: fields }, async (_, f) => (await composeField(Array.from({ length: 8 }, () => split.images[pool[Math.floor(random() * pool.length)]]), { seed: 9000 + f })).png),
+    );
+    const post = async (png: Buffer) => {
+      const t = now();
+      const res = await fetch(new URL("/api/read", app.server.url), { method: "POST", body: new Uint8Array(png), headers: { "content-type": "image/png" } });
+      if (res.status !== 200) throw new Error(`read answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+      return now() - t;
+    };
+    for (const png of bodies.slice(0, 5)) await post(png); // warm the server
+    const times: number[] = [];
+    for (const png of bodies) times.push(await post(png));
+    const { p50, p99 } = summary(times);
+    console.log(`POST /api/read, 8 upper case or digits, one at a time, stored: p50 ${p50} ms, p99 ${p99} ms over ${fields} fields (target p50 <= 60 ms)`);
+  } finally {
+    await app.stop();
+  }
 }
 
 main();
