@@ -158,23 +158,28 @@ export function removeRuledLines(mask: Uint8Array, ink: Float32Array, width: num
   const columnBands = findBands(mask, width, height, 1, width);
   if (!rowBands.length && !columnBands.length) return;
 
-  // The character: the ink outside every candidate band (with its one-pixel rim of anti-aliasing).
+  // The character: the ink outside every candidate band (with its one-pixel rim of anti-aliasing). Only ink
+  // with ink below it counts, and a column (row) only with a couple of such pixels: specks of paper grain
+  // near an edge are not writing.
   const inBand = (bands: Band[], line: number) => bands.some((b) => line >= b.first - 1 && line <= b.last + 1);
-  let x0 = width;
-  let x1 = -1;
-  let y0 = height;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
+  const perColumn = new Uint32Array(width);
+  const perRow = new Uint32Array(height);
+  for (let y = 0; y < height - 1; y++) {
     if (inBand(rowBands, y)) continue;
     for (let x = 0; x < width; x++) {
-      if (!mask[y * width + x] || inBand(columnBands, x)) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
+      if (!mask[y * width + x] || !mask[(y + 1) * width + x] || inBand(columnBands, x)) continue;
+      perColumn[x]++;
+      perRow[y]++;
     }
   }
-  if (x1 < 0) return; // nothing but bands: they are the character (a tight crop of a T, say)
+  const MIN_INK = 2;
+  const first = (counts: Uint32Array) => counts.findIndex((n) => n >= MIN_INK);
+  const last = (counts: Uint32Array) => {
+    for (let i = counts.length - 1; i >= 0; i--) if (counts[i] >= MIN_INK) return i;
+    return -1;
+  };
+  const [x0, x1, y0, y1] = [first(perColumn), last(perColumn), first(perRow), last(perRow)];
+  if (x1 < 0 || y1 < 0) return; // nothing but bands: they are the character (a tight crop of a T, say)
 
   const clear = (bands: Band[], lines: number, length: number, at: (line: number, k: number) => number) => {
     for (const band of bands) {

@@ -11,7 +11,7 @@ import { topK } from "../../lib/inference/restrict";
 import { loadModel, runBatch } from "../../lib/inference/session";
 import { CLASS_SETS } from "../../lib/models/classsets";
 import { now, ownCpuMs, summary } from "../../lib/timing";
-import { composeField } from "../fixtures/fields";
+import { composeField, type FieldStyle } from "../fixtures/fields";
 import { rng } from "../fixtures/glyphs";
 import { startBenchApp } from "../helpers/bench-app";
 import { inThreadFieldReader } from "../helpers/field-reader";
@@ -26,7 +26,7 @@ const iou = (a: Box, b: Box) => {
   return inter / (a.width * a.height + b.width * b.height - inter);
 };
 
-type Case = { name: string; kind: "upper case and digits" | "digits"; length: number; touching: number; pattern?: string };
+type Case = { name: string; kind: "upper case and digits" | "digits"; length: number; touching: number; pattern?: string; style?: Omit<FieldStyle, "seed" | "touchingShare"> };
 
 async function main() {
   const fields = Number(process.argv[2] ?? 200);
@@ -46,11 +46,13 @@ async function main() {
     { name: "5 digits, pattern \\d{5}", kind: "digits", length: 5, touching: 0, pattern: "\\d{5}" },
     { name: "5 digits, 20% touching, pattern \\d{5}", kind: "digits", length: 5, touching: 0.2, pattern: "\\d{5}" },
     { name: "8 upper case or digits", kind: "upper case and digits", length: 8, touching: 0 },
+    { name: "5 digits in printed boxes, phone photo, pattern \\d{5}", kind: "digits", length: 5, touching: 0, pattern: "\\d{5}", style: { layout: "boxes", photo: true } },
+    { name: "6 upper case or digits, slanted, ruled, phone photo", kind: "upper case and digits", length: 6, touching: 0, style: { slant: 0.25, layout: "ruled", photo: true } },
   ];
   const rows: Record<string, unknown>[] = [];
   for (const [c, kase] of cases.entries()) {
     // the same fields with and without a pattern: the seed depends on the characters, not the pattern
-    const seed = cases.findIndex((k) => k.kind === kase.kind && k.length === kase.length && k.touching === kase.touching);
+    const seed = cases.findIndex((k) => k.kind === kase.kind && k.length === kase.length && k.touching === kase.touching && !k.style === !kase.style);
     const random = rng(100 + seed);
     const pool = byKind[kase.kind];
     const allowed = kase.pattern ? set.labels.map((l) => (kase.kind === "digits" ? /^[0-9]$/ : /^[0-9A-Z]$/).test(l)) : undefined;
@@ -59,7 +61,7 @@ async function main() {
     let cpuIn = 0;
     for (let f = 0; f < fields; f++) {
       const picks = Array.from({ length: kase.length }, () => pool[Math.floor(random() * pool.length)]);
-      const field = await composeField(picks.map((i) => split.images[i]), { seed: 1000 * seed + f, touchingShare: kase.touching });
+      const field = await composeField(picks.map((i) => split.images[i]), { seed: 1000 * seed + f, touchingShare: kase.touching, ...kase.style });
       const t = now();
       const cpu0 = ownCpuMs();
       const reading = await read(field.png, { pattern: kase.pattern }).catch(() => undefined);

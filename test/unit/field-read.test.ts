@@ -4,6 +4,7 @@ import { compileLexicon, compilePattern } from "../../lib/fields/pattern";
 import { ImageError } from "../../lib/image/image-error";
 import { CLASS_SETS } from "../../lib/models/classsets";
 import { BUNDLED_MODEL } from "../helpers/app";
+import { photograph } from "../fixtures/fields";
 import { fieldPng } from "../fixtures/glyphs";
 import { inThreadFieldReader } from "../helpers/field-reader";
 
@@ -85,6 +86,16 @@ describe("lib/fields: reading a line of handwriting", () => {
     expect(field.text).toBe("2024");
     const free = await read(await fieldPng("47L", { boxes: true }));
     expect(free.text).toBe("47L");
+  });
+
+  it("reads a postcode under its pattern, a word in capitals, and a phone photo of five digits in boxes", async () => {
+    const postcode = await read(await fieldPng("SW1A 1AA"), { pattern: "[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}" });
+    expect(postcode.text).toBe("SW1A 1AA");
+    expect((await read(await fieldPng("HELLO"))).text).toBe("HELLO");
+    const photo = await photograph(await fieldPng("40271", { boxes: true }), 3);
+    const boxed = await read(photo, { pattern: "\\d{5}" });
+    expect(boxed.comb).toBe(true);
+    expect(boxed.text).toBe("40271");
   });
 
   it('answers "no writing found" for a blank image', async () => {
