@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { DrawPad } from "./draw-pad";
 import { FieldResult, type FieldReading, type FieldResultState } from "./field-result";
 import { ImageInputs } from "./image-inputs";
+import { useResults } from "./use-results";
 import { shrinkForUpload } from "./shrink-upload";
 
 const EXPECT = [
@@ -17,8 +18,6 @@ const EXPECT = [
 type Expect = (typeof EXPECT)[number]["value"];
 
 const PATTERN_EXAMPLES = ["\\d{5}", "\\d{1,2}/\\d{1,2}/\\d{4}", "[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}"];
-
-let counter = 0;
 
 /** POST /api/read: the reading, or the server's own words for why not. Throws only when the server could not be reached. */
 async function requestField(image: Blob, name: string, fields: Record<string, string>): Promise<{ reading?: FieldReading; error?: string }> {
@@ -35,8 +34,6 @@ export function FieldReader() {
   const [expect, setExpect] = useState<Expect>("free");
   const [pattern, setPattern] = useState(PATTERN_EXAMPLES[0]);
   const [lexicon, setLexicon] = useState("");
-  const [results, setResults] = useState<FieldResultState[]>([]);
-  const [busy, setBusy] = useState(false);
 
   const fields = useCallback((): Record<string, string> => {
     if (expect === "pattern") return { pattern };
@@ -44,26 +41,12 @@ export function FieldReader() {
     if (expect === "free") return {};
     return { restrict: expect };
   }, [expect, pattern, lexicon]);
-  const describe = () => (expect === "pattern" ? `pattern ${pattern}` : expect === "lexicon" ? "one of a list" : EXPECT.find((e) => e.value === expect)!.label.toLowerCase());
-
-  const read = useCallback(
-    async (file: Blob, name: string) => {
-      const key = `f${++counter}`;
-      const preview = URL.createObjectURL(file);
-      setResults((rs) => [{ key, name, preview, expected: describe(), pending: true, file }, ...rs]);
-      setBusy(true);
-      let update: Partial<FieldResultState>;
-      try {
-        update = await requestField(await shrinkForUpload(file), name, fields());
-      } catch {
-        update = { error: "The server could not be reached. Check your connection and try again." };
-      }
-      setBusy(false);
-      setResults((rs) => rs.map((r) => (r.key === key ? { ...r, ...update, pending: false } : r)));
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fields],
+  const send = useCallback(async (file: Blob, name: string) => requestField(await shrinkForUpload(file), name, fields()), [fields]);
+  const describe = useCallback(
+    () => ({ expected: expect === "pattern" ? `pattern ${pattern}` : expect === "lexicon" ? "one of a list" : EXPECT.find((e) => e.value === expect)!.label.toLowerCase() }),
+    [expect, pattern],
   );
+  const { results, busy, add: read, dismiss, retry } = useResults<FieldResultState>(send, describe);
   const addFiles = useCallback((files: File[]) => files.forEach((f) => void read(f, f.name || "pasted image")), [read]);
 
   return (
@@ -119,19 +102,7 @@ export function FieldReader() {
         ) : (
           <ul className="space-y-4">
             {results.map((r) => (
-              <FieldResult
-                key={r.key}
-                result={r}
-                onDismiss={() => setResults((rs) => rs.filter((x) => x.key !== r.key))}
-                onRetry={
-                  r.file
-                    ? () => {
-                        setResults((rs) => rs.filter((x) => x.key !== r.key));
-                        void read(r.file!, r.name);
-                      }
-                    : undefined
-                }
-              />
+              <FieldResult key={r.key} result={r} onDismiss={() => dismiss(r.key)} onRetry={() => retry(r)} />
             ))}
           </ul>
         )}

@@ -2,33 +2,13 @@
 
 import { useState } from "react";
 import { gql } from "./gql";
+import type { FieldReading } from "../lib/fields/read";
 import { FieldFeedbackMutation } from "./operations";
+import type { Card } from "./use-results";
 
-export type FieldCharacter = {
-  position: number;
-  label: string;
-  confidence: number;
-  box: { x: number; y: number; width: number; height: number };
-  spaceBefore: boolean;
-  symbol: boolean;
-};
+export type { FieldReading };
 
-export type FieldReading = {
-  id: number | null;
-  text: string;
-  confidence: number;
-  expected: string | null;
-  matchesExpected: boolean;
-  alternatives: { text: string; confidence: number }[];
-  characters: FieldCharacter[];
-  comb: boolean;
-  width: number;
-  height: number;
-  model: { version: number };
-  timings: { totalMs: number };
-};
-
-export type FieldResultState = { key: string; name: string; preview: string; expected: string; pending: boolean; reading?: FieldReading; error?: string; file?: Blob };
+export type FieldResultState = Card & { expected: string; reading?: FieldReading };
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DrawPad } from "./draw-pad";
 import { ImageInputs } from "./image-inputs";
+import { useResults } from "./use-results";
 import { ResultCard, type Prediction, type Result } from "./result-card";
 import { shrinkForUpload } from "./shrink-upload";
 
@@ -13,8 +14,6 @@ const RESTRICTIONS = [
   { value: "upper", label: "Upper case" },
   { value: "lower", label: "Lower case" },
 ];
-
-let counter = 0;
 
 /**
  * POST /api/predict with an image and form fields: the reading, or the server's own words for why not.
@@ -32,9 +31,11 @@ const LIVE_DELAY_MS = 350;
 const expectedOf = (restrict: string) => RESTRICTIONS.find((r) => r.value === restrict)?.label ?? "Any character";
 
 export function Recognizer() {
-  const [results, setResults] = useState<Result[]>([]);
   const [restrict, setRestrict] = useState("");
-  const [busy, setBusy] = useState(false);
+  // all: every class, for the card's full chart
+  const send = useCallback(async (file: Blob, name: string) => requestReading(await shrinkForUpload(file), name, { all: "1", restrict }), [restrict]);
+  const expected = useCallback(() => ({ expected: restrict ? expectedOf(restrict) : undefined }), [restrict]);
+  const { results, busy, add: recognise, dismiss, retry, clear } = useResults<Result>(send, expected);
   const resultsSection = useRef<HTMLElement>(null);
   const newestKey = results[0]?.key;
   const newestPending = results[0]?.pending;
@@ -68,25 +69,6 @@ export function Recognizer() {
           // aborted by a newer stroke, or offline: the final Recognise says so
         }
       }, LIVE_DELAY_MS);
-    },
-    [restrict],
-  );
-
-  const recognise = useCallback(
-    async (file: Blob, name: string) => {
-      const key = `r${++counter}`;
-      const preview = URL.createObjectURL(file);
-      setResults((rs) => [{ key, name, preview, pending: true, expected: restrict ? expectedOf(restrict) : undefined, file }, ...rs]);
-      setBusy(true);
-      let update: Partial<Result>;
-      try {
-        // all: every class, for the card's full chart
-        update = await requestReading(await shrinkForUpload(file), name, { all: "1", restrict });
-      } catch {
-        update = { error: "The server could not be reached. Check your connection and try again." };
-      }
-      setBusy(false);
-      setResults((rs) => rs.map((r) => (r.key === key ? { ...r, ...update, pending: false } : r)));
     },
     [restrict],
   );
@@ -130,25 +112,13 @@ export function Recognizer() {
         ) : (
           <>
             <div className="mb-2 flex justify-end">
-              <button type="button" className="btn" onClick={() => setResults([])}>
+              <button type="button" className="btn" onClick={clear}>
                 Remove all results
               </button>
             </div>
             <ul className="space-y-4">
               {results.map((r) => (
-                <ResultCard
-                  key={r.key}
-                  result={r}
-                  onDismiss={() => setResults((rs) => rs.filter((x) => x.key !== r.key))}
-                  onRetry={
-                    r.file
-                      ? () => {
-                          setResults((rs) => rs.filter((x) => x.key !== r.key));
-                          void recognise(r.file!, r.name);
-                        }
-                      : undefined
-                  }
-                />
+                <ResultCard key={r.key} result={r} onDismiss={() => dismiss(r.key)} onRetry={() => retry(r)} />
               ))}
             </ul>
           </>

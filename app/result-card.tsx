@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { gql } from "./gql";
+import type { Card } from "./use-results";
 import { FeedbackMutation } from "./operations";
 import { pct, TopFive } from "./top-five";
 
@@ -16,17 +17,10 @@ export type Prediction = {
   timings?: { totalMs: number } | null;
 };
 
-export type Result = {
-  key: string;
-  name: string;
-  preview?: string;
+export type Result = Card & {
   prediction?: Prediction;
-  error?: string;
-  pending?: boolean;
   /** What the visitor chose under "Expect" ("Digits only"), when not any character. */
   expected?: string;
-  /** The upload itself, so a failed one can be sent again. */
-  file?: Blob;
 };
 
 /** Below this, the best reading within a restriction is called a poor fit rather than an answer. */
