@@ -35,7 +35,7 @@ function Overlay({ preview, reading }: { preview: string; reading: FieldReading 
               height: `${(c.box.height / reading.height) * 100}%`,
             }}
           >
-            <span className={`absolute -top-5 left-0 whitespace-nowrap rounded px-1 text-xs font-semibold text-white ${unsure ? "bg-orange-700" : "bg-blue-700"}`}>
+            <span className={`absolute -top-5 left-0 whitespace-nowrap rounded px-1 text-xs font-semibold text-[#fff] ${unsure ? "bg-orange-700" : "bg-blue-700"}`}>
               {c.label} {percent(c.confidence)}
             </span>
           </div>

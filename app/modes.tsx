@@ -10,7 +10,11 @@ type Mode = "character" | "field";
 export function Modes() {
   const [mode, setMode] = useState<Mode>("character");
   useEffect(() => {
-    if (window.location.hash === "#field") setMode("field");
+    const follow = () => setMode(window.location.hash === "#field" ? "field" : "character");
+    follow();
+    // a link to #field on this same page changes only the hash
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
   }, []);
   const choose = (m: Mode) => {
     setMode(m);
@@ -30,7 +34,7 @@ export function Modes() {
             type="button"
             role="tab"
             aria-selected={mode === m}
-            className={`min-h-11 rounded-md px-4 text-sm font-medium ${mode === m ? "bg-blue-700 text-white" : "text-slate-800"}`}
+            className={`min-h-11 rounded-md px-4 text-sm font-medium ${mode === m ? "bg-blue-700 text-[#fff]" : "text-slate-800"}`}
             onClick={() => choose(m)}
           >
             {label}

@@ -82,7 +82,7 @@ export type RollbackModelMutationVariables = Exact<{
 
 export type RollbackModelMutation = { rollbackModel: { number: number } };
 
-export type QueueSampleFieldsFragment = { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null } | null };
+export type QueueSampleFieldsFragment = { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null, suggestedText: string | null } | null };
 
 export type SampleOriginalQueryVariables = Exact<{
   id: string | number;
@@ -98,7 +98,7 @@ export type QueueSamplesQueryVariables = Exact<{
 }>;
 
 
-export type QueueSamplesQuery = { samples: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null } | null } }> } };
+export type QueueSamplesQuery = { samples: { totalCount: number, edges: Array<{ node: { id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null, suggestedText: string | null } | null } }> } };
 
 export type ApproveMutationVariables = Exact<{
   items: Array<SampleRef> | SampleRef;
@@ -128,7 +128,7 @@ export type BulkOutcomeFragment = { id: string, ok: boolean, sample: { id: strin
 export type UndoMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UndoMutation = { undo: Array<{ id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null } | null }> };
+export type UndoMutation = { undo: Array<{ id: string, version: number, status: SampleStatus, predictedLabel: string | null, suggestedLabel: string | null, confidence: number | null, image28: string, restriction: string | null, fieldPosition: number | null, createdAt: string, topK: Array<{ label: string, probability: number }> | null, unrestrictedTopK: Array<{ label: string, probability: number }> | null, box: { x: number, y: number, width: number, height: number } | null, field: { id: string, text: string, width: number, height: number, characterCount: number, reviewText: string | null, suggestedText: string | null } | null }> };
 
 export type LabelFieldTextMutationVariables = Exact<{
   id: string | number;
@@ -205,6 +205,7 @@ export const QueueSampleFieldsFragmentDoc = new TypedDocumentString(`
     height
     characterCount
     reviewText
+    suggestedText
   }
   createdAt
 }
@@ -337,6 +338,7 @@ export const QueueSamplesDocument = new TypedDocumentString(`
     height
     characterCount
     reviewText
+    suggestedText
   }
   createdAt
 }`) as unknown as TypedDocumentString<QueueSamplesQuery, QueueSamplesQueryVariables>;
@@ -434,6 +436,7 @@ export const UndoDocument = new TypedDocumentString(`
     height
     characterCount
     reviewText
+    suggestedText
   }
   createdAt
 }`) as unknown as TypedDocumentString<UndoMutation, UndoMutationVariables>;

@@ -189,7 +189,10 @@ export type FieldRef = {
   characterCount: Scalars['Int']['output'];
   height: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** Text an admin typed that did not line up with the characters. */
   reviewText?: Maybe<Scalars['String']['output']>;
+  /** What the visitor said the field says (when it did not line up, only here). */
+  suggestedText?: Maybe<Scalars['String']['output']>;
   text: Scalars['String']['output'];
   width: Scalars['Int']['output'];
 };
@@ -1021,6 +1024,7 @@ export type FieldRefResolvers<ContextType = Context, ParentType extends Resolver
   height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reviewText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suggestedText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

@@ -34,7 +34,7 @@ export const QUEUE_SELECT = {
   modelVersion: { select: { number: true } },
   fieldPosition: true,
   box: true,
-  field: { select: { id: true, text: true, width: true, height: true, reviewText: true, _count: { select: { characters: true } } } },
+  field: { select: { id: true, text: true, width: true, height: true, reviewText: true, suggestedText: true, _count: { select: { characters: true } } } },
 } as const;
 
 export async function listSamples(

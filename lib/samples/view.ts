@@ -59,7 +59,7 @@ type SampleRow = {
   unrestrictedTopK?: unknown;
   modelVersion?: { number: number } | null;
   box?: unknown;
-  field?: { id: number; text: string; width: number; height: number; reviewText: string | null; _count: { characters: number } } | null;
+  field?: { id: number; text: string; width: number; height: number; reviewText: string | null; suggestedText: string | null; _count: { characters: number } } | null;
 };
 
 /** A Sample row (queue, sample(id)) in the API's shape. */

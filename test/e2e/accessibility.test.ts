@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { hashPassword } from "../../lib/auth/password";
+import { fieldPng } from "../fixtures/glyphs";
 import { useApp } from "../helpers/app";
 import { signInByKeyboard } from "../helpers/browser";
 import { seedUploads } from "../helpers/samples";
@@ -43,6 +44,11 @@ describe("every page passes axe-core (no serious or critical findings), light an
     await page.goto(app.server.url);
     await page.getByTestId("draw-pad").waitFor();
     found["/"] = await seriousViolations(page);
+    // field mode with a reading on screen: its boxes and labels drawn over the image
+    await page.goto(`${app.server.url}/#field`);
+    await page.getByTestId("file-input").setInputFiles({ name: "field.png", mimeType: "image/png", buffer: await fieldPng("47 LX") });
+    await page.getByTestId("field-text").waitFor();
+    found["/#field"] = await seriousViolations(page);
     await page.goto(`${app.server.url}/admin/queue`);
     await page.getByLabel("Username").waitFor();
     found["/admin/login"] = await seriousViolations(page);
@@ -54,7 +60,7 @@ describe("every page passes axe-core (no serious or critical findings), light an
     await page.goto(`${app.server.url}/admin/models`);
     await page.getByTestId("model-1").waitFor();
     found["/admin/models"] = await seriousViolations(page);
-    expect(found).toEqual({ "/": [], "/admin/login": [], "/admin/queue": [], "/admin/stats": [], "/admin/models": [] });
+    expect(found).toEqual({ "/": [], "/#field": [], "/admin/login": [], "/admin/queue": [], "/admin/stats": [], "/admin/models": [] });
     await page.close();
   });
 });

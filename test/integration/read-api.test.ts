@@ -107,6 +107,11 @@ describe("field reading API (POST /api/read, GraphQL read/field/fields) against 
     expect(feedback.data!.fieldFeedback.suggestedText).toBe("T4O");
     const samples = await app.t.db.sample.findMany({ where: { fieldId: Number(id) }, orderBy: { fieldPosition: "asc" } });
     expect(samples.map((s) => s.suggestedLabel)).toEqual(["T", "4", "O"]);
+
+    // "it says T4O7": one character more than were read; kept on the field for the reviewer, the characters untouched
+    await gql(`mutation($id: ID!) { fieldFeedback(id: $id, text: "T4O7") { suggestedText } }`, { id });
+    const inQueue = await gql(`query($id: ID!) { sample(id: $id) { suggestedLabel field { suggestedText } } }`, { id: samples[0].id }, adminCookie);
+    expect(inQueue.data!.sample).toEqual({ suggestedLabel: "T", field: { suggestedText: "T4O7" } });
   });
 
   it("the queue shows a field's character in context, and an admin's full text labels every character", async () => {

@@ -12,7 +12,7 @@ const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n 
  * type the field's full text, which labels all its characters at once when it lines up with them.
  */
 export function FieldContext({ sample, field, original, onLabelField }: { sample: Sample; field: Field; original: string | null | undefined; onLabelField: (text: string) => void }) {
-  const [text, setText] = useState(field.text);
+  const [text, setText] = useState(field.suggestedText ?? field.text);
   const box = sample.box;
   return (
     <figure className="w-full" data-testid="field-context">
@@ -38,6 +38,7 @@ export function FieldContext({ sample, field, original, onLabelField }: { sample
       </div>
       <figcaption className="mt-1 text-xs text-slate-700">
         The {ordinal((sample.fieldPosition ?? 0) + 1)} of {field.characterCount} characters of field #{field.id}, read as “{field.text}”
+        {field.suggestedText && <span className="ml-1 rounded bg-amber-100 px-1">visitor says “{field.suggestedText}”</span>}
         {field.reviewText && <span className="ml-1 rounded bg-amber-100 px-1">segmentation review: an admin typed “{field.reviewText}”</span>}
       </figcaption>
       <form

@@ -32,6 +32,7 @@ export const QueueSampleFields = graphql(`
       height
       characterCount
       reviewText
+      suggestedText
     }
     createdAt
   }

@@ -29,7 +29,7 @@ export function QueueList({ samples, index, selected, onPick }: { samples: Sampl
             <span className="text-slate-600">{pct(s.confidence)}</span>
             {s.restriction && <span className="rounded bg-slate-200 px-1 text-xs" data-testid="restriction-badge">{restrictionText(s.restriction)}</span>}
             {s.suggestedLabel && <span className="rounded bg-amber-100 px-1 text-xs">visitor: {s.suggestedLabel}</span>}
-            {s.field && <span className="rounded bg-blue-100 px-1 text-xs" data-testid="field-badge">in “{s.field.text}”</span>}
+            {s.field && <span className="rounded border border-slate-400 px-1 text-xs" data-testid="field-badge">in “{s.field.text}”</span>}
             {selected.has(s.id) && <span className="ml-auto rounded bg-amber-500 px-1 text-xs font-semibold text-[#fff]">selected</span>}
           </button>
         </li>
