@@ -13,8 +13,6 @@ export type Comb = {
   /** The box sides, left to right, in working pixels. */
   lines: number[];
   cellHeight: number;
-  /** Set by the grouping: for each character, whether an empty box comes before it (read as a space). */
-  emptyBefore: boolean[];
 };
 
 const MIN_ASPECT = 2.5;
@@ -66,7 +64,7 @@ export function removeComb(prepared: Ink, { label, comps }: Labelled): Comb | un
   };
   for (const s of sides) for (let x = s.first - 1; x <= s.last + 1; x++) for (let y = box.y0 - 1; y <= box.y1 + 1; y++) clear(x, y);
   for (const s of clusters(edgeRows)) for (let y = s.first - 1; y <= s.last + 1; y++) for (let x = box.x0 - 1; x <= box.x1 + 1; x++) clear(x, y);
-  return { lines, cellHeight: boxHeight, emptyBefore: [] };
+  return { lines, cellHeight: boxHeight };
 }
 
 function clusters(sorted: number[]): { first: number; last: number }[] {

@@ -75,9 +75,10 @@ export async function buildLattice(input: Buffer, opts: NormaliseOptions): Promi
   const { label, comps } = labelled;
   const largest = Math.max(0, ...comps.map((c) => c.area));
   const parts = comps.map((c, id) => ({ ...c, id })).filter((c) => c.area >= Math.max(3, largest * SPECK_SHARE));
-  const groups = comb ? groupByCell(parts, comb) : groupCharacters(parts);
+  const cells = comb && groupByCell(parts, comb);
+  const groups = cells ? cells.groups : groupCharacters(parts);
   if (!groups.length) throw new ImageError("NO_CHARACTER", NO_WRITING);
-  return new LatticeBuilder(prepared, label, comps, groups, comb).build();
+  return new LatticeBuilder(prepared, label, comps, groups, comb && { cellHeight: comb.cellHeight, emptyBefore: cells!.emptyBefore }).build();
 }
 
 class LatticeBuilder {
@@ -90,7 +91,8 @@ class LatticeBuilder {
     private readonly label: Int32Array,
     private readonly comps: Component[],
     private readonly groups: Group[],
-    private readonly comb: Comb | undefined,
+    /** A comb's box height, and for each character whether an empty box comes before it (read as a space). */
+    private readonly comb: { cellHeight: number; emptyBefore: boolean[] } | undefined,
   ) {
     this.characterHeight = comb ? comb.cellHeight : median(groups.map((g) => g.y1 - g.y0 + 1));
   }
@@ -236,7 +238,7 @@ function joinGroup(g: Group, c: Component & { id: number }) {
 }
 
 /** In a comb, each box holds one character: the parts are grouped by the box their middle falls in. */
-function groupByCell(parts: (Component & { id: number })[], comb: Comb): Group[] {
+function groupByCell(parts: (Component & { id: number })[], comb: Comb): { groups: Group[]; emptyBefore: boolean[] } {
   const cells = new Map<number, Group>();
   for (const c of parts) {
     const middle = (c.x0 + c.x1) / 2;
@@ -247,6 +249,5 @@ function groupByCell(parts: (Component & { id: number })[], comb: Comb): Group[]
     else cells.set(cell, { ids: [c.id], x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 });
   }
   const order = [...cells.keys()].sort((a, b) => a - b);
-  comb.emptyBefore = order.map((cell, i) => i > 0 && cell - order[i - 1] > 1);
-  return order.map((cell) => cells.get(cell)!);
+  return { groups: order.map((cell) => cells.get(cell)!), emptyBefore: order.map((cell, i) => i > 0 && cell - order[i - 1] > 1) };
 }

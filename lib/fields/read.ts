@@ -111,7 +111,8 @@ async function readField(deps: ReadDeps, input: ReadInput) {
   if (input.bytes.length > deps.maxUploadBytes) {
     throw new ImageError("PAYLOAD_TOO_LARGE", `the upload is ${input.bytes.length} bytes; the limit is ${deps.maxUploadBytes} bytes`);
   }
-  automatonFor(input, await deps.model()); // a bad pattern is refused before the image is read
+  const serving = await deps.model();
+  const early = automatonFor(input, serving); // a bad pattern is refused before the image is read
   const analysis = await deps.analyseField(input.bytes);
   const analyseMs = ms(started);
   const inferStart = performance.now();
@@ -120,7 +121,7 @@ async function readField(deps: ReadDeps, input: ReadInput) {
   const inferenceMs = ms(inferStart);
   const decodeStart = performance.now();
   const set = CLASS_SETS[model.classSet];
-  const automaton = automatonFor(input, model);
+  const automaton = model === serving ? early : automatonFor(input, model); // a hot swap may have changed the classes
   let readings = decodeField(lattice, probabilities, model.classes, set, automaton);
   const matchesExpected = readings.length > 0;
   if (!matchesExpected) readings = decodeField(lattice, probabilities, model.classes, set, anyOf(knownCharacters(model.classes, set), "free"));
