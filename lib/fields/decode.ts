@@ -11,7 +11,12 @@ import type { Automaton } from "./pattern";
 export type Gap = "word" | "narrow" | "none";
 
 /** The shape of a lattice the decoder needs: spans between nodes 0..nodes-1, and what lies before each node. */
-export type LatticeShape = { nodes: number; spans: { from: number; to: number }[]; gaps: Gap[] };
+export type LatticeShape = {
+  nodes: number;
+  /** `prior`: a log-probability for the span's shape alone (a width far from a character's is less likely), added to its reading. */
+  spans: { from: number; to: number; prior?: number }[];
+  gaps: Gap[];
+};
 
 export type DecodedCharacter = {
   /** Index into the lattice's spans. */
@@ -84,7 +89,7 @@ export function decodeField(
             ...(next.symbol && { symbol: true as const }),
             ...(next.allowed && { allowed: next.allowed }),
           };
-          keep(lattice.spans[s].to, { states: next.states, score: h.score + next.logScore - PER_CHARACTER, text: h.text + next.char, last: character, before: h });
+          keep(lattice.spans[s].to, { states: next.states, score: h.score + next.logScore + (lattice.spans[s].prior ?? 0) - PER_CHARACTER, text: h.text + next.char, last: character, before: h });
         }
       }
     }

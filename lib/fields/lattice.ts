@@ -31,6 +31,8 @@ const MIN_PIECE = 0.25;
 const MAX_PIECE = 1.3;
 /** A part wider than this share of the character height may be several characters touching. */
 const SPLIT_WIDER_THAN = 1.2;
+/** How strongly a piece cut from a wider part is held to the width of the line's single characters. */
+const WIDTH_PRIOR = 2;
 /** At most this many cuts are tried in one part. */
 const MAX_CUTS = 8;
 /** Two neighbouring parts closer than this share of the height may be one broken character, if together narrow enough... */
@@ -83,6 +85,7 @@ export async function buildLattice(input: Buffer, opts: NormaliseOptions): Promi
 
 class LatticeBuilder {
   private readonly characterHeight: number;
+  private characterWidth = 0;
   private readonly spans: LatticeSpan[] = [];
   private readonly gaps: Gap[] = ["none"];
 
@@ -99,6 +102,9 @@ class LatticeBuilder {
 
   build(): Lattice {
     const { groups, characterHeight: h } = this;
+    // the width of the line's single characters: parts not wide enough to be several
+    const single = groups.map((g) => g.x1 - g.x0 + 1).filter((w) => w <= h * SPLIT_WIDER_THAN);
+    this.characterWidth = single.length ? median(single) : h * 0.7;
     const gapBefore = groups.map((g, i) => (i > 0 ? g.x0 - groups[i - 1].x1 - 1 : 0));
     const wordGap = this.comb ? Infinity : Math.max(h * WORD_GAP_OF_HEIGHT, median(gapBefore.slice(1)) * WORD_GAP_OF_GAPS);
     /** The node each group starts at. */
@@ -109,7 +115,7 @@ class LatticeBuilder {
       if (i > 0) this.gaps[node] = this.comb ? (this.comb.emptyBefore[i] ? "word" : "none") : gapBefore[i] > wordGap ? "word" : "narrow";
       const kept = this.keptOf(g.ids);
       const positions = this.comb ? [g.x0, g.x1 + 1] : [g.x0, ...this.cuts(g), g.x1 + 1];
-      this.addSpans(kept, positions, node);
+      this.addSpans(kept, positions, node, positions.length > 2);
       node += positions.length - 1;
       for (let k = 1; k < positions.length - 1; k++) this.gaps[startOf[i] + k] = "none";
     });
@@ -126,20 +132,22 @@ class LatticeBuilder {
   }
 
   /** Spans between the positions (x) of one group, as wide as a character can be; the first position is node `first`. */
-  private addSpans(kept: Kept, positions: number[], first: number) {
+  private addSpans(kept: Kept, positions: number[], first: number, cut: boolean) {
     const h = this.characterHeight;
     for (let i = 0; i < positions.length; i++) {
       for (let j = i + 1; j < positions.length; j++) {
         const w = positions[j] - positions[i];
         const whole = i === 0 && j === positions.length - 1;
         if (whole || this.comb || (w >= h * MIN_PIECE && w <= h * MAX_PIECE)) {
-          this.addSpan(kept, positions[i], positions[j], first + i, first + j);
+          // in a part with cuts, a piece far from a character's width is less likely to be one
+          const prior = cut ? -WIDTH_PRIOR * Math.log(w / this.characterWidth) ** 2 : 0;
+          this.addSpan(kept, positions[i], positions[j], first + i, first + j, prior);
         }
       }
     }
   }
 
-  private addSpan(kept: Kept, from: number, to: number, fromNode: number, toNode: number) {
+  private addSpan(kept: Kept, from: number, to: number, fromNode: number, toNode: number, prior = 0) {
     const piece = { ...kept, x0: Math.max(kept.x0, from), x1: Math.min(kept.x1, to - 1) };
     const crop = cropKept(this.prepared, piece);
     const s = this.prepared.scale;
@@ -148,6 +156,7 @@ class LatticeBuilder {
     this.spans.push({
       from: fromNode,
       to: toNode,
+      ...(prior && { prior }),
       pixels: toModelInput(crop),
       box: { x: Math.round(bounds.x0 * s), y: Math.round(bounds.y0 * s), width: Math.round((bounds.x1 - bounds.x0 + 1) * s), height: Math.round((bounds.y1 - bounds.y0 + 1) * s) },
     });
