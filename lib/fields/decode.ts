@@ -43,7 +43,18 @@ const FLOOR = 1e-4;
 /** ...and at most this many classes per candidate character, the most probable the constraint allows. */
 const CLASSES_PER_SPAN = 5;
 
-export type DecodeOptions = { beam?: number; alternatives?: number };
+export type DecodeOptions = {
+  beam?: number;
+  alternatives?: number;
+  /**
+   * Free text: a letter next to a digit in one word costs SCRIPT_SWITCH, so a close call between look-alikes
+   * (O and 0, I and 1, S and 5) goes the way of its neighbours: HELLO, not HELL0; 2024, not 2O24.
+   */
+  consistentScript?: boolean;
+};
+
+const SCRIPT_SWITCH = Math.log(0.5);
+const scriptOf = (c: string) => (/[0-9]/.test(c) ? 1 : /\p{L}/u.test(c) ? 2 : 0);
 
 /** A partial reading; its characters are a chain back to the first (`last`, then `before`), copied out only at the end. */
 type Hypothesis = { states: number[]; score: number; text: string; last: DecodedCharacter | null; before: Hypothesis | null };
@@ -60,7 +71,7 @@ export function decodeField(
   classes: string[],
   set: ClassSet | undefined,
   automaton: Automaton,
-  { beam = 16, alternatives = 5 }: DecodeOptions = {},
+  { beam = 16, alternatives = 5, consistentScript = false }: DecodeOptions = {},
 ): Reading[] {
   const walk = new Walker(automaton, classes, set);
   const at: Map<string, Hypothesis>[] = Array.from({ length: lattice.nodes }, () => new Map());
@@ -89,7 +100,10 @@ export function decodeField(
             ...(next.symbol && { symbol: true as const }),
             ...(next.allowed && { allowed: next.allowed }),
           };
-          keep(lattice.spans[s].to, { states: next.states, score: h.score + next.logScore + (lattice.spans[s].prior ?? 0) - PER_CHARACTER, text: h.text + next.char, last: character, before: h });
+          const before = h.text.at(-1);
+          const switched = consistentScript && before !== undefined && scriptOf(before) * scriptOf(next.char) === 2;
+          const score = h.score + next.logScore + (lattice.spans[s].prior ?? 0) - PER_CHARACTER + (switched ? SCRIPT_SWITCH : 0);
+          keep(lattice.spans[s].to, { states: next.states, score, text: h.text + next.char, last: character, before: h });
         }
       }
     }

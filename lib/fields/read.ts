@@ -122,9 +122,10 @@ async function readField(deps: ReadDeps, input: ReadInput) {
   const decodeStart = performance.now();
   const set = CLASS_SETS[model.classSet];
   const automaton = model === serving ? early : automatonFor(input, model); // a hot swap may have changed the classes
-  let readings = decodeField(lattice, probabilities, model.classes, set, automaton);
+  const free = automaton.describe === "free";
+  let readings = decodeField(lattice, probabilities, model.classes, set, automaton, { consistentScript: free });
   const matchesExpected = readings.length > 0;
-  if (!matchesExpected) readings = decodeField(lattice, probabilities, model.classes, set, anyOf(knownCharacters(model.classes, set), "free"));
+  if (!matchesExpected) readings = decodeField(lattice, probabilities, model.classes, set, anyOf(knownCharacters(model.classes, set), "free"), { consistentScript: true });
   const [best, ...others] = readings;
   const characters = best.characters.map((c, position): FieldCharacter => {
     const span = lattice.spans[c.span];
@@ -143,7 +144,7 @@ async function readField(deps: ReadDeps, input: ReadInput) {
   const reading = {
     text: best.text,
     confidence: best.confidence,
-    expected: automaton.describe === "free" ? null : automaton.describe,
+    expected: free ? null : automaton.describe,
     matchesExpected,
     alternatives: others.map((r) => ({ text: r.text, confidence: r.confidence })),
     characters,
