@@ -127,6 +127,7 @@ async function readField(deps: ReadDeps, input: ReadInput) {
   const matchesExpected = readings.length > 0;
   if (!matchesExpected) readings = decodeField(lattice, probabilities, model.classes, set, anyOf(knownCharacters(model.classes, set), "free"), { consistentScript: true });
   const [best, ...others] = readings;
+  if (!best) throw new ImageError("NO_CHARACTER", "no writing found: nothing in the image reads as characters");
   const characters = best.characters.map((c, position): FieldCharacter => {
     const span = lattice.spans[c.span];
     return {
