@@ -18,7 +18,7 @@ const UNSURE = 0.6;
 /** The image with each character's box and reading drawn over it, where it was found. */
 function Overlay({ preview, reading }: { preview: string; reading: FieldReading }) {
   return (
-    <div className="relative w-full overflow-hidden rounded border border-slate-200 bg-white" style={{ aspectRatio: `${reading.width} / ${reading.height}` }}>
+    <div className="relative mt-6 w-full rounded border border-slate-200 bg-white" style={{ aspectRatio: `${reading.width} / ${reading.height}` }}>
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={preview} alt="The field as sent" className="absolute inset-0 h-full w-full object-fill" />
       {reading.characters.map((c) => {
