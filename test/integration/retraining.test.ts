@@ -12,6 +12,7 @@ import { approveSample } from "../../lib/labelling/actions";
 import { loadGateSets, runGate } from "../../lib/training/gate";
 import { describeAvailability, trainingAvailability } from "../../lib/training/availability";
 import { executeRun } from "../../lib/training/job";
+import { baseDataToImport } from "../../lib/training/stages/prepare";
 import { Worker } from "../../lib/training/worker";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
 import { cancelTraining, claimRun, heartbeat, HEARTBEAT_TIMEOUT_MS, recoverStaleRuns, startTraining } from "../../lib/training/runs";
@@ -180,6 +181,16 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     expect(after.logTail).not.toMatch(/importing the base data/);
     expect(await t.db.sample.count({ where: { source: "generated" } })).toBe(0);
     expect(await t.db.modelVersion.count()).toBe(1);
+  });
+
+  it("imports each base data folder the database lacks, even when other real handwriting was imported first", async () => {
+    // EMNIST imported by hand before the first fine-tune must not stand in for the generated set
+    await t.db.sample.create({ data: { source: "emnist", split: "train", classSet: "balanced47", label: "7", status: "approved", image: new Uint8Array(784), sha256: "e".repeat(64) } });
+    expect(await baseDataToImport(t.db, tinyData)).toEqual([tinyData]);
+    const missingGenerated = path.join(mkdtempSync(path.join(os.tmpdir(), "handprint-nobase-")), "generated");
+    expect(await baseDataToImport(t.db, `${tinyData}, ${missingGenerated}`)).toEqual([tinyData, missingGenerated]);
+    await importDataset(t.db, { dir: tinyData });
+    expect(await baseDataToImport(t.db, tinyData)).toEqual([]);
   });
 
   it("the gate keeps a worse candidate out and lets a good one in", async () => {

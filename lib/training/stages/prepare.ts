@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { resolvePath, ROOT } from "../../config";
+import type { Db } from "../../db/client";
 import type { ModelVersion } from "../../db/generated/client";
 import { exportDataset, type ExportCounts } from "../../datasets/export";
-import { importDataset } from "../../datasets/import";
+import { datasetPrefixes } from "../../datasets/idx";
+import { importDataset, sourceOfPrefix } from "../../datasets/import";
 import { Cancelled, runProcess } from "../process";
 import type { RunContext } from "../run-context";
 
@@ -22,13 +24,28 @@ export type Prepared = {
 const baseDataDirs = (setting: string) => setting.split(",").map((d) => d.trim()).filter(Boolean);
 
 /**
- * The database needs base data to train and gate on; on first use it is imported from BASE_DATA_DIR,
+ * The BASE_DATA_DIR folders whose data the database does not hold yet: a folder counts as held when every
+ * source its files are (generated, emnist, nist) has approved training samples. Per folder, so that EMNIST
+ * imported by hand before the first fine-tune does not stand in for the generated set.
+ */
+export async function baseDataToImport(db: Db, setting: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (const folder of baseDataDirs(setting)) {
+    const dir = resolvePath(folder);
+    const sources = existsSync(dir) ? [...new Set(datasetPrefixes(dir).map(sourceOfPrefix))] : ["generated" as const];
+    const held = await Promise.all(sources.map((source) => db.sample.count({ where: { source, status: "approved", split: "train" }, take: 1 })));
+    if (held.some((n) => n === 0)) missing.push(folder);
+  }
+  return missing;
+}
+
+/**
+ * The database needs base data to train and gate on; on first use each BASE_DATA_DIR folder is imported,
  * the generated set being generated first when it is missing.
  */
 async function ensureBaseData(ctx: RunContext): Promise<void> {
   const { db, cfg, log, signal } = ctx;
-  if (await db.sample.count({ where: { source: { not: "user" }, status: "approved", split: "train" } })) return;
-  for (const setting of baseDataDirs(cfg.BASE_DATA_DIR)) {
+  for (const setting of await baseDataToImport(db, cfg.BASE_DATA_DIR)) {
     const dir = resolvePath(setting);
     if (!existsSync(dir)) {
       if (path.basename(dir) !== "generated") throw new Error(`base data folder ${setting} (BASE_DATA_DIR) does not exist`);
