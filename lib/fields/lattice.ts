@@ -9,7 +9,7 @@ import { removeComb, type Comb } from "./comb";
  * decoder (lib/fields/decode.ts) walks. The whole image gets the normalisation a single character gets
  * (polarity, paper, lighting, specks, ruled lines); then connected components, the parts of one character
  * grouped (the dot of an i or j, the bars of =, a broken stroke), word gaps, and for a part much wider than
- * a character (touching characters) candidate cuts where its ink is thinest. A node is a place between
+ * a character (touching characters) candidate cuts where its ink is thinnest. A node is a place between
  * characters; a span from one node to a later one is one candidate character, with the 28x28 the model
  * reads for it. Comb fields (a row of boxes) are cut at their box lines instead. Pure image work: it runs in
  * the image pool, and the model reads the spans afterwards, all in one batch.
@@ -53,6 +53,8 @@ export type LatticeSpan = {
   pixels: Uint8Array;
   /** Where it is in the original image, in its pixels. */
   box: Box;
+  /** Log-probability of the piece's width alone (pieces cut from a wider part only; see WIDTH_PRIOR). */
+  prior?: number;
 };
 
 export type Lattice = Omit<LatticeShape, "spans"> & {
