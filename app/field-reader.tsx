@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { DrawPad } from "./draw-pad";
 import { FieldResult, type FieldReading, type FieldResultState } from "./field-result";
 import { ImageInputs } from "./image-inputs";
+import { postImage } from "./post-image";
 import { useResults } from "./use-results";
 import { shrinkForUpload } from "./shrink-upload";
 
@@ -19,14 +20,10 @@ type Expect = (typeof EXPECT)[number]["value"];
 
 const PATTERN_EXAMPLES = ["\\d{5}", "\\d{1,2}/\\d{1,2}/\\d{4}", "[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}"];
 
-/** POST /api/read: the reading, or the server's own words for why not. Throws only when the server could not be reached. */
+/** POST /api/read: the reading as the field card holds it, or the server's words for why not. */
 async function requestField(image: Blob, name: string, fields: Record<string, string>): Promise<{ reading?: FieldReading; error?: string }> {
-  const form = new FormData();
-  form.append("image", image, name);
-  for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
-  const res = await fetch("/api/read", { method: "POST", body: form });
-  const body = (await res.json()) as FieldReading & { error?: { message: string } };
-  return res.ok ? { reading: body } : { error: body.error?.message ?? `failed (${res.status})` };
+  const { answer, error } = await postImage<FieldReading>("/api/read", image, name, fields);
+  return { reading: answer, error };
 }
 
 /** Field mode: a line of writing (an amount, a date, a postcode, a name, a row of boxes) read whole. */

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DrawPad } from "./draw-pad";
 import { ImageInputs } from "./image-inputs";
+import { postImage } from "./post-image";
 import { useResults } from "./use-results";
 import { ResultCard, type Prediction, type Result } from "./result-card";
 import { shrinkForUpload } from "./shrink-upload";
@@ -15,17 +16,10 @@ const RESTRICTIONS = [
   { value: "lower", label: "Lower case" },
 ];
 
-/**
- * POST /api/predict with an image and form fields: the reading, or the server's own words for why not.
- * Throws only when the server could not be reached (or `signal` aborted the request).
- */
+/** POST /api/predict: the reading as the result card holds it, or the server's words for why not. */
 async function requestReading(image: Blob, name: string, fields: Record<string, string>, signal?: AbortSignal): Promise<{ prediction?: Prediction; error?: string }> {
-  const form = new FormData();
-  form.append("image", image, name);
-  for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
-  const res = await fetch("/api/predict", { method: "POST", body: form, signal });
-  const body = (await res.json()) as Prediction & { error?: { message: string } };
-  return res.ok ? { prediction: body } : { error: body.error?.message ?? `failed (${res.status})` };
+  const { answer, error } = await postImage<Prediction>("/api/predict", image, name, fields, signal);
+  return { prediction: answer, error };
 }
 const LIVE_DELAY_MS = 350;
 const expectedOf = (restrict: string) => RESTRICTIONS.find((r) => r.value === restrict)?.label ?? "Any character";
