@@ -154,7 +154,7 @@ class Walker {
     private readonly classes: string[],
     set: ClassSet | undefined,
   ) {
-    this.stands = classes.map((label) => [label, ...Object.entries(set?.merge ?? {}).filter(([, to]) => to === label).map(([from]) => from)]);
+    this.stands = classes.map((label) => set?.standsFor(label) ?? [label]);
     this.stands.flat().forEach((c) => this.known.add(c));
   }
 

@@ -71,13 +71,8 @@ export type FieldReading = {
 const ms = (start: number) => Math.round((performance.now() - start) * 100) / 100;
 const TEST_SHARE = 26; // of 256, as for single uploads: the same writer's characters all land in one split
 
-/** The characters each class stands for ("C" stands for C and c where the set merges them). */
-function knownCharacters(classes: string[], set: ClassSet | undefined): string {
-  const merged = Object.entries(set?.merge ?? {})
-    .filter(([, to]) => classes.includes(to))
-    .map(([from]) => from);
-  return [...new Set([...classes, ...merged])].join("");
-}
+/** Every character the model can read: its classes and the characters they stand for ("C": C and c). */
+const knownCharacters = (classes: string[], set: ClassSet | undefined) => [...new Set(classes.flatMap((label) => set?.standsFor(label) ?? [label]))].join("");
 
 function automatonFor(input: ReadInput, model: ServingModel): Automaton {
   const given = [input.pattern, input.lexicon?.length ? input.lexicon : undefined, input.restrict].filter((v) => v !== undefined && v !== "");

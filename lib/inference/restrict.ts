@@ -9,10 +9,7 @@ export type Restriction = "digits" | "letters" | "upper" | "lower";
  */
 export function allowedClasses(classes: string[], set: ClassSet | undefined, restriction?: Restriction, explicit?: string[]): boolean[] | undefined {
   if (!restriction && !explicit?.length) return undefined;
-  const merge = set?.merge ?? {};
-  const foldsInto = new Map<string, string[]>();
-  for (const [from, to] of Object.entries(merge)) foldsInto.set(to, [...(foldsInto.get(to) ?? []), from]);
-  const stands = (label: string) => [label, ...(foldsInto.get(label) ?? [])];
+  const stands = (label: string) => set?.standsFor(label) ?? [label];
   const wanted = explicit?.length ? new Set(explicit.map((c) => set?.fold(c) ?? c)) : undefined;
   return classes.map((label) => {
     if (wanted) return wanted.has(label);

@@ -19,6 +19,8 @@ export type ClassSet = {
   indexOf(label: string): number | undefined;
   /** The class one typed character belongs to ("o" -> "O"); undefined for anything else. */
   classOf(char: string): string | undefined;
+  /** The characters a class stands for: itself and every character the set folds into it ("C" -> C, c). */
+  standsFor(label: string): string[];
 };
 
 export const IMAGE = raw._image as { height: number; width: number };
@@ -35,11 +37,14 @@ function makeClassSet(name: string, spec: RawSet): ClassSet {
     const [only] = found;
     return found.size === 1 ? only : undefined;
   };
+  const foldedInto = new Map<string, string[]>();
+  for (const [from, to] of Object.entries(merge)) foldedInto.set(to, [...(foldedInto.get(to) ?? []), from]);
+  const standsFor = (label: string) => [label, ...(foldedInto.get(label) ?? [])];
   const classOf = (char: string) => {
     const i = [...char].length === 1 ? indexOf(char) : undefined;
     return i === undefined ? undefined : labels[i];
   };
-  return { name, labels, merge, fold, indexOf, classOf };
+  return { name, labels, merge, fold, indexOf, classOf, standsFor };
 }
 
 /** The class sets (models/classsets.json is the source of truth, shared with training/). */
