@@ -179,21 +179,16 @@ export async function labelFieldText(l: Labeller, fieldId: number, text: string)
     return { applied: false, results: [] };
   }
   const pending = await l.db.sample.findMany({ where: { id: { in: aligned.map((a) => a.sampleId) }, status: "pending" }, select: { id: true, version: true, predictedLabel: true } });
-  const byId = new Map(pending.map((p) => [p.id, p]));
-  const group = randomUUID();
-  const results: BulkResult[] = [];
-  for (const { sampleId, label } of aligned) {
-    const s = byId.get(sampleId);
-    if (!s) continue;
-    const input = { id: s.id, version: s.version, group };
-    try {
-      const sample = s.predictedLabel === label ? await approveSample(l.db, l.userId, input) : await relabelSample(l.db, l.userId, { ...input, label });
-      results.push({ id: s.id, ok: true, sample });
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      results.push({ id: s.id, ok: false, error: { code: err.code, message: err.message } });
-    }
-  }
+  const labelOf = new Map(aligned.map((a) => [a.sampleId, a.label]));
+  const predicted = new Map(pending.map((p) => [p.id, p.predictedLabel]));
+  // one bulk action: approved where the model read the character so, relabelled elsewhere; undo takes it back whole
+  const results = await bulk(
+    pending.map((p) => ({ id: p.id, version: p.version })),
+    (input) => {
+      const label = labelOf.get(input.id)!;
+      return predicted.get(input.id) === label ? approveSample(l.db, l.userId, input) : relabelSample(l.db, l.userId, { ...input, label });
+    },
+  );
   await l.db.field.update({ where: { id: fieldId }, data: { reviewText: null } });
   await queueRetrainIfDue(l);
   return { applied: true, results };
