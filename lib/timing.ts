@@ -1,4 +1,4 @@
-// Latency and CPU statistics for the benchmarks and the model card's inference time.
+// Latency and CPU statistics for the benchmarks and the model card's inference time, and the timings answers report.
 import { readFileSync } from "node:fs";
 
 function percentile(sorted: number[], p: number): number {
@@ -25,3 +25,6 @@ export function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
+
+/** Milliseconds since `start` (a performance.now() reading), to 0.01 ms: the timings an answer reports. */
+export const msSince = (start: number) => Math.round((performance.now() - start) * 100) / 100;

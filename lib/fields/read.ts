@@ -1,3 +1,4 @@
+import { isDuplicateKey } from "../db/errors";
 import type { Pool } from "../db/pool";
 import { ImageError } from "../image/image-error";
 import type { FieldAnalysis } from "../image/analyse";
@@ -6,10 +7,12 @@ import type { ServingModel } from "../inference/active-model";
 import type { Batcher } from "../inference/batcher";
 import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
 import { CLASS_SETS, type ClassSet } from "../models/classsets";
+import { heldOutSplit } from "../samples/split";
 import { pngDataUrl } from "../samples/view";
 import { decodeField, type Reading } from "./decode";
 import type { Box, Lattice } from "./lattice";
 import { anyOf, compileLexicon, compilePattern, type Automaton } from "./pattern";
+import { msSince } from "../timing";
 
 /**
  * Reading a field: the lattice from the image pool, every span read by the model in one batch, the
@@ -68,8 +71,6 @@ export type FieldReading = {
   reused: boolean;
 };
 
-const ms = (start: number) => Math.round((performance.now() - start) * 100) / 100;
-const TEST_SHARE = 26; // of 256, as for single uploads: the same writer's characters all land in one split
 
 /** Every character the model can read: its classes and the characters they stand for ("C": C and c). */
 const knownCharacters = (classes: string[], set: ClassSet | undefined) => [...new Set(classes.flatMap((label) => set?.standsFor(label) ?? [label]))].join("");
@@ -109,11 +110,11 @@ async function readField(deps: ReadDeps, input: ReadInput) {
   const serving = await deps.model();
   const early = automatonFor(input, serving); // a bad pattern is refused before the image is read
   const analysis = await deps.analyseField(input.bytes);
-  const analyseMs = ms(started);
+  const analyseMs = msSince(started);
   const inferStart = performance.now();
   const { lattice } = analysis;
   const { model, probabilities } = await readSpans(deps.batcher, lattice);
-  const inferenceMs = ms(inferStart);
+  const inferenceMs = msSince(inferStart);
   const decodeStart = performance.now();
   const set = CLASS_SETS[model.classSet];
   const automaton = model === serving ? early : automatonFor(input, model); // a hot swap may have changed the classes
@@ -149,7 +150,7 @@ async function readField(deps: ReadDeps, input: ReadInput) {
     height: lattice.size.height,
     model: { version: model.number, classSet: model.classSet },
   };
-  return { started, analysis, model, probabilities, best, reading, timings: { analyseMs, inferenceMs, decodeMs: ms(decodeStart), spans: lattice.spans.length } };
+  return { started, analysis, model, probabilities, best, reading, timings: { analyseMs, inferenceMs, decodeMs: msSince(decodeStart), spans: lattice.spans.length } };
 }
 
 /** Where the n-th character (spaces not counted) of a reading sits in its text. */
@@ -162,7 +163,7 @@ function textIndex(reading: Reading, n: number): number {
 /** The reading alone, stored nowhere (the page's live reading while someone writes). */
 export async function previewField(deps: ReadDeps, input: ReadInput): Promise<FieldReading> {
   const { started, reading, timings } = await readField(deps, input);
-  return { ...reading, id: null, reused: false, timings: { ...timings, storeMs: 0, totalMs: ms(started) } };
+  return { ...reading, id: null, reused: false, timings: { ...timings, storeMs: 0, totalMs: msSince(started) } };
 }
 
 /** Read, store the field and a pending sample per character (before answering), answer. */
@@ -195,7 +196,7 @@ export async function readAndStoreField(deps: ReadDeps, input: ReadInput): Promi
     }),
   });
   const characters = reading.characters.map((c) => ({ ...c, sampleId: stored.sampleIds.get(c.position) ?? null }));
-  return { ...reading, characters, id: stored.id, reused: stored.reused, timings: { ...timings, storeMs: ms(storeStart), totalMs: ms(started) } };
+  return { ...reading, characters, id: stored.id, reused: stored.reused, timings: { ...timings, storeMs: msSince(storeStart), totalMs: msSince(started) } };
 }
 
 type StoredCharacter = {
@@ -219,8 +220,6 @@ type FieldUpload = {
   characters: StoredCharacter[];
 };
 
-const DUPLICATE_KEY = 1062; // MariaDB's ER_DUP_ENTRY
-
 /**
  * One transaction: the field, then its characters as pending user samples. A byte-identical re-upload
  * reuses its field; its characters are read again and replaced only while none has been reviewed (an
@@ -241,7 +240,7 @@ async function storeField(pool: Pool, f: FieldUpload): Promise<{ id: number; reu
       );
       id = Number(row.id);
     } catch (err) {
-      if ((err as { errno?: number }).errno !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       reused = true;
       const [twin] = await conn.execute<{ id: number | bigint }[]>("SELECT id FROM Field WHERE sha256 = ? FOR UPDATE", [f.sha256]);
       id = Number(twin.id);
@@ -257,7 +256,7 @@ async function storeField(pool: Pool, f: FieldUpload): Promise<{ id: number; reu
         [...fieldValues, id],
       );
     }
-    const split = parseInt(f.sha256.slice(0, 2), 16) < TEST_SHARE ? "test" : "train";
+    const split = heldOutSplit(f.sha256);
     const sampleIds = new Map<number, number>();
     const classSet = f.reading.model.classSet;
     for (const c of f.characters) {

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from "../db/errors";
 import type { Pool } from "../db/pool";
 import { ImageError } from "../image/image-error";
 import type { Analysis } from "../image/analyse";
@@ -5,7 +6,9 @@ import type { ServingModel } from "../inference/active-model";
 import type { Batcher } from "../inference/batcher";
 import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
 import { CLASS_SETS } from "../models/classsets";
+import { heldOutSplit } from "./split";
 import { pngDataUrl } from "./view";
+import { msSince } from "../timing";
 
 export type PredictInput = {
   bytes: Buffer;
@@ -39,14 +42,6 @@ export type PredictDeps = {
 };
 
 const MAX_CLASSES = 100;
-const TEST_SHARE = 26; // of 256: about 10% of user samples are held out for the evaluation gate
-
-/** User samples whose sha256 starts low are held out from training: fixed, so never seen by any model. */
-function splitFor(sha256: string): "train" | "test" {
-  return parseInt(sha256.slice(0, 2), 16) < TEST_SHARE ? "test" : "train";
-}
-
-const ms = (start: number) => Math.round((performance.now() - start) * 100) / 100;
 
 /** What the model reads in an upload, before anything is stored. */
 async function read(deps: PredictDeps, input: PredictInput) {
@@ -63,7 +58,7 @@ async function read(deps: PredictDeps, input: PredictInput) {
     throw new ImageError("BAD_USER_INPUT", `none of the requested classes is known to model version ${model.number} (${model.classSet})`);
   }
   const analysis = await deps.analyse(input.bytes);
-  const decodeMs = ms(started);
+  const decodeMs = msSince(started);
 
   const inferStart = performance.now();
   const { probabilities, model: used, batchSize } = await deps.batcher.predict(analysis.pixels);
@@ -81,7 +76,7 @@ async function read(deps: PredictDeps, input: PredictInput) {
     image28: pngDataUrl(analysis.png),
     model: { version: used.number, classSet: used.classSet },
   };
-  return { started, analysis, used, ranked, unrestricted, answer, timings: { decodeMs, inferenceMs: ms(inferStart), batchSize } };
+  return { started, analysis, used, ranked, unrestricted, answer, timings: { decodeMs, inferenceMs: msSince(inferStart), batchSize } };
 }
 
 export type PreviewResult = Omit<PredictionResult, "id" | "reused" | "timings"> & { timings: { decodeMs: number; inferenceMs: number; totalMs: number } };
@@ -89,7 +84,7 @@ export type PreviewResult = Omit<PredictionResult, "id" | "reused" | "timings"> 
 /** The reading alone, stored nowhere: what the page shows while someone is still drawing. */
 export async function preview(deps: PredictDeps, input: PredictInput): Promise<PreviewResult> {
   const { started, answer, timings } = await read(deps, input);
-  return { ...answer, timings: { decodeMs: timings.decodeMs, inferenceMs: timings.inferenceMs, totalMs: ms(started) } };
+  return { ...answer, timings: { decodeMs: timings.decodeMs, inferenceMs: timings.inferenceMs, totalMs: msSince(started) } };
 }
 
 /** Normalise, predict, store as a pending user sample (before answering), answer. */
@@ -110,7 +105,7 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
     unrestrictedTopK: unrestricted,
     modelVersionId: used.id,
   });
-  return { ...answer, id, timings: { decodeMs, inferenceMs, storeMs: ms(storeStart), totalMs: ms(started), batchSize }, reused };
+  return { ...answer, id, timings: { decodeMs, inferenceMs, storeMs: msSince(storeStart), totalMs: msSince(started), batchSize }, reused };
 }
 
 /** How a request restricted the answer, as stored with the sample ("digits", "classes:0123"). */
@@ -133,8 +128,6 @@ type Upload = {
   modelVersionId: number;
 };
 
-const DUPLICATE_KEY = 1062; // MariaDB's ER_DUP_ENTRY
-
 /**
  * A byte-identical re-upload reuses its sample: the insert fails on the unique (source, sha256) key and the
  * existing row takes this reading (its restriction may differ), so `prediction(id)` always shows the answer
@@ -149,12 +142,12 @@ async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused:
                            predictedLabel, confidence, topK, unrestrictedTopK, modelVersionId, restriction, updatedAt)
        VALUES ('user', ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
        RETURNING id`,
-      [splitFor(u.sha256), u.classSet, Buffer.from(u.pixels), u.original, u.contentType ?? null, u.sha256,
+      [heldOutSplit(u.sha256), u.classSet, Buffer.from(u.pixels), u.original, u.contentType ?? null, u.sha256,
        u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.unrestrictedTopK && JSON.stringify(u.unrestrictedTopK), u.modelVersionId, u.restriction],
     );
     return { id: Number(row.id), reused: false };
   } catch (err) {
-    if ((err as { errno?: number }).errno !== DUPLICATE_KEY) throw err;
+    if (!isDuplicateKey(err)) throw err;
     await pool.execute(
       `UPDATE Sample SET classSet = ?, predictedLabel = ?, confidence = ?, topK = ?, unrestrictedTopK = ?, modelVersionId = ?, restriction = ?,
                          updatedAt = NOW(3)
