@@ -2,13 +2,12 @@ import { isDuplicateKey } from "../db/errors";
 import type { Pool } from "../db/pool";
 import { ImageError } from "../image/image-error";
 import type { FieldAnalysis } from "../image/analyse";
-import { pixelsToPng } from "../image/normalise";
 import type { ServingModel } from "../inference/active-model";
 import type { Batcher } from "../inference/batcher";
 import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
 import { CLASS_SETS, type ClassSet } from "../models/classsets";
 import { heldOutSplit } from "../samples/split";
-import { pngDataUrl } from "../samples/view";
+import { image28Url } from "../samples/view";
 import { decodeField, type Reading } from "./decode";
 import type { Box, Lattice } from "./lattice";
 import { anyOf, compileLexicon, compilePattern, type Automaton } from "./pattern";
@@ -132,7 +131,7 @@ async function readField(deps: ReadDeps, input: ReadInput) {
       confidence: c.probability,
       top5: topK(probabilities[c.span], model.classes, 5),
       box: span.box,
-      image28: pngDataUrl(pixelsToPng(span.pixels)),
+      image28: image28Url(span.pixels),
       spaceBefore: best.text[textIndex(best, position) - 1] === " ",
       symbol: Boolean(c.symbol),
       sampleId: null,

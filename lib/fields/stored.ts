@@ -4,8 +4,7 @@ import { ApiError } from "../api-errors";
 import type { Ranked } from "../inference/restrict";
 import { CLASS_SETS } from "../models/classsets";
 import { connection, cursor, pageSize } from "../pagination";
-import { pngDataUrl } from "../samples/view";
-import { pixelsToPng } from "../image/normalise";
+import { image28Url } from "../samples/view";
 import type { Box } from "./lattice";
 
 /** Stored fields in the API's shape: the field row and its characters (its pending or reviewed samples). */
@@ -80,7 +79,7 @@ function fieldView(row: Row) {
       confidence: sample?.confidence ?? 0,
       top5: (sample?.topK as Ranked[] | null) ?? [],
       box: (sample?.box as Box | null) ?? null,
-      image28: sample ? pngDataUrl(pixelsToPng(sample.image)) : null,
+      image28: sample ? image28Url(sample.image) : null,
       spaceBefore,
       symbol: !sample,
       sampleId: sample?.id ?? null,

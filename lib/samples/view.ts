@@ -9,7 +9,8 @@ export function dataUrl(bytes: Buffer | Uint8Array, contentType: string): string
 
 export const pngDataUrl = (png: Buffer | Uint8Array) => dataUrl(png, "image/png");
 
-const image28Url = (pixels: Uint8Array) => pngDataUrl(pixelsToPng(pixels));
+/** A 28x28 (784 bytes, ink = 255) as the PNG data URL the API answers with. */
+export const image28Url = (pixels: Uint8Array) => pngDataUrl(pixelsToPng(pixels));
 
 export const PREDICTION_SELECT = {
   id: true,
