@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { boxStyle } from "./box-style";
 import { gql } from "./gql";
 import type { FieldReading } from "../lib/fields/read";
 import { FieldFeedbackMutation } from "./operations";
@@ -28,12 +29,7 @@ function Overlay({ preview, reading }: { preview: string; reading: FieldReading 
             key={c.position}
             data-testid="char-box"
             className={`absolute border-2 ${unsure ? "border-orange-500" : "border-blue-600"}`}
-            style={{
-              left: `${(c.box.x / reading.width) * 100}%`,
-              top: `${(c.box.y / reading.height) * 100}%`,
-              width: `${(c.box.width / reading.width) * 100}%`,
-              height: `${(c.box.height / reading.height) * 100}%`,
-            }}
+            style={boxStyle(c.box, reading.width, reading.height)}
           >
             <span className={`absolute -top-5 left-0 whitespace-nowrap rounded px-1 text-xs font-semibold text-[#fff] ${unsure ? "bg-orange-700" : "bg-blue-700"}`}>
               {c.label} {percent(c.confidence)}

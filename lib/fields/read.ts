@@ -8,9 +8,10 @@ import { allowedClasses, topK, type Ranked, type Restriction } from "../inferenc
 import { CLASS_SETS, type ClassSet } from "../models/classsets";
 import { heldOutSplit } from "../samples/split";
 import { image28Url } from "../samples/view";
-import { decodeField, type Reading } from "./decode";
+import { decodeField } from "./decode";
 import type { Box, Lattice } from "./lattice";
 import { anyOf, compileLexicon, compilePattern, type Automaton } from "./pattern";
+import { positionsOf } from "./stored";
 import { msSince } from "../timing";
 
 /**
@@ -123,6 +124,7 @@ async function readField(deps: ReadDeps, input: ReadInput) {
   if (!matchesExpected) readings = decodeField(lattice, probabilities, model.classes, set, anyOf(knownCharacters(model.classes, set), "free"), { consistentScript: true });
   const [best, ...others] = readings;
   if (!best) throw new ImageError("NO_CHARACTER", "no writing found: nothing in the image reads as characters");
+  const places = positionsOf(best.text);
   const characters = best.characters.map((c, position): FieldCharacter => {
     const span = lattice.spans[c.span];
     return {
@@ -132,7 +134,7 @@ async function readField(deps: ReadDeps, input: ReadInput) {
       top5: topK(probabilities[c.span], model.classes, 5),
       box: span.box,
       image28: image28Url(span.pixels),
-      spaceBefore: best.text[textIndex(best, position) - 1] === " ",
+      spaceBefore: places[position].spaceBefore,
       symbol: Boolean(c.symbol),
       sampleId: null,
     };
@@ -150,13 +152,6 @@ async function readField(deps: ReadDeps, input: ReadInput) {
     model: { version: model.number, classSet: model.classSet },
   };
   return { started, analysis, model, probabilities, best, reading, timings: { analyseMs, inferenceMs, decodeMs: msSince(decodeStart), spans: lattice.spans.length } };
-}
-
-/** Where the n-th character (spaces not counted) of a reading sits in its text. */
-function textIndex(reading: Reading, n: number): number {
-  let seen = -1;
-  for (let i = 0; i < reading.text.length; i++) if (reading.text[i] !== " " && ++seen === n) return i;
-  return reading.text.length;
 }
 
 /** The reading alone, stored nowhere (the page's live reading while someone writes). */

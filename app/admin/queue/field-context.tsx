@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { boxStyle } from "../../box-style";
 import type { Sample } from "./use-queue";
 
 type Field = NonNullable<Sample["field"]>;
@@ -27,12 +28,7 @@ export function FieldContext({ sample, field, original, onLabelField }: { sample
           <div
             data-testid="field-context-box"
             className="absolute border-[3px] border-orange-500"
-            style={{
-              left: `${(box.x / field.width) * 100}%`,
-              top: `${(box.y / field.height) * 100}%`,
-              width: `${(box.width / field.width) * 100}%`,
-              height: `${(box.height / field.height) * 100}%`,
-            }}
+            style={boxStyle(box, field.width, field.height)}
           />
         )}
       </div>
