@@ -253,15 +253,17 @@ async function storeField(pool: Pool, f: FieldUpload): Promise<{ id: number; reu
     const split = heldOutSplit(f.sha256);
     const sampleIds = new Map<number, number>();
     const classSet = f.reading.model.classSet;
-    for (const c of f.characters) {
-      const [row] = await conn.execute<{ id: number | bigint }[]>(
+    if (f.characters.length) {
+      // every character in one statement: one round trip however long the field
+      const rows = await conn.execute<{ id: number | bigint; fieldPosition: number }[]>(
         `INSERT INTO Sample (source, split, classSet, status, image, sha256, predictedLabel, confidence, topK, unrestrictedTopK,
                              modelVersionId, restriction, fieldId, fieldPosition, box, updatedAt)
-         VALUES ('user', ?, ?, 'pending', ?, SHA2(CONCAT(?, ':', ?), 256), ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3)) RETURNING id`,
-        [split, classSet, Buffer.from(c.pixels), f.sha256, c.position, c.predictedLabel, c.confidence, JSON.stringify(c.topK),
-         c.unrestrictedTopK && JSON.stringify(c.unrestrictedTopK), f.modelVersionId, c.restriction, id, c.position, JSON.stringify(c.box)],
+         VALUES ${f.characters.map(() => "('user', ?, ?, 'pending', ?, SHA2(CONCAT(?, ':', ?), 256), ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))").join(", ")}
+         RETURNING id, fieldPosition`,
+        f.characters.flatMap((c) => [split, classSet, Buffer.from(c.pixels), f.sha256, c.position, c.predictedLabel, c.confidence, JSON.stringify(c.topK),
+          c.unrestrictedTopK && JSON.stringify(c.unrestrictedTopK), f.modelVersionId, c.restriction, id, c.position, JSON.stringify(c.box)]),
       );
-      sampleIds.set(c.position, Number(row.id));
+      for (const row of rows) sampleIds.set(Number(row.fieldPosition), Number(row.id));
     }
     await conn.commit();
     return { id, reused, sampleIds };
