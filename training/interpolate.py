@@ -34,12 +34,13 @@ def main(argv=None):
     if not 0 <= args.alpha <= 1:
         raise SystemExit("--alpha must be between 0 and 1")
     start, tuned = (torch.load(p, map_location="cpu") for p in (args.start, args.tuned))
-    if start["classes"] != tuned["classes"] or start.get("width") != tuned.get("width"):
-        raise SystemExit("the two models differ in classes or width; only a fine-tune and its starting point can be interpolated")
+    shape = {"width": tuned.get("width", 32), "depth": tuned.get("depth", 2)}
+    if start["classes"] != tuned["classes"] or {"width": start.get("width", 32), "depth": start.get("depth", 2)} != shape:
+        raise SystemExit("the two models differ in classes, width or depth; only a fine-tune and its starting point can be interpolated")
     mixed = {k: (v.float() * args.alpha + start["model"][k].float() * (1 - args.alpha)).to(v.dtype) if v.is_floating_point() else v
              for k, v in tuned["model"].items()}
     spec = class_set(tuned["class_set"])
-    model = HandprintNet(len(spec["labels"]), width=tuned.get("width", 32))
+    model = HandprintNet(len(spec["labels"]), **shape)
     model.load_state_dict(mixed)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -53,7 +54,7 @@ def main(argv=None):
     onnx_path = export(model, spec["labels"], spec["name"], out, test_x[:1].float().unsqueeze(1) / 255.0)
     result["onnx_sha256"] = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
     write_parity_fixture(test_x, model, out)
-    save_atomic({"model": model.state_dict(), "arch": "handprint", "width": tuned.get("width", 32), "classes": spec["labels"],
+    save_atomic({"model": model.state_dict(), "arch": "handprint", **shape, "classes": spec["labels"],
                  "class_set": spec["name"]}, out / "weights.pt")
     (out / "result.json").write_text(json.dumps(result, indent=1))
     emit(event="done", top1=result["test"]["top1"], top5=result["test"]["top5"], alpha=args.alpha, out=str(out))

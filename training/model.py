@@ -14,13 +14,18 @@ def _conv(cin: int, cout: int) -> nn.Sequential:
 
 
 class HandprintNet(nn.Module):
-    def __init__(self, num_classes: int, width: int = 32, dropout: float = 0.3):
+    """width: channels of the first stage (doubled in each later one); depth: 3x3 convs in the second and third
+    stages (the first has one). The default, width 32 and depth 2, is the bundled model's shape."""
+
+    def __init__(self, num_classes: int, width: int = 32, depth: int = 2, dropout: float = 0.3):
         super().__init__()
+        if depth < 1:
+            raise ValueError(f"depth must be at least 1, not {depth}")
         w = width
         self.features = nn.Sequential(
-            _conv(1, w), nn.MaxPool2d(2),                       # 14x14
-            _conv(w, 2 * w), _conv(2 * w, 2 * w), nn.MaxPool2d(2),  # 7x7
-            _conv(2 * w, 4 * w), _conv(4 * w, 4 * w), nn.MaxPool2d(2),  # 3x3
+            _conv(1, w), nn.MaxPool2d(2),                                                   # 14x14
+            _conv(w, 2 * w), *(_conv(2 * w, 2 * w) for _ in range(depth - 1)), nn.MaxPool2d(2),  # 7x7
+            _conv(2 * w, 4 * w), *(_conv(4 * w, 4 * w) for _ in range(depth - 1)), nn.MaxPool2d(2),  # 3x3
         )
         self.head = nn.Sequential(
             nn.Flatten(), nn.Dropout(dropout), nn.Linear(4 * w * 9, 256, bias=False), nn.BatchNorm1d(256),

@@ -41,7 +41,8 @@ def parse_args(argv=None):
     ap.add_argument("--classes", default="balanced47")
     ap.add_argument("--out", required=True)
     ap.add_argument("--arch", default="handprint", choices=sorted(ARCHITECTURES))
-    ap.add_argument("--width", type=int, default=32)
+    ap.add_argument("--width", type=int, help="channels of the first conv stage (default: the --init model's, else 32)")
+    ap.add_argument("--depth", type=int, help="convs in each of the 2nd and 3rd stages (default: the --init model's, else 2)")
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--batch-size", type=int, default=256)
     ap.add_argument("--lr", type=float, default=3e-3)
@@ -189,12 +190,14 @@ def main(argv=None):
     train_x, train_y = torch.from_numpy(tr_x).to(device), torch.from_numpy(tr_y).to(device)
     test_x, test_y = torch.from_numpy(te_x).to(device), torch.from_numpy(te_y).to(device)
 
+    init = torch.load(args.init, map_location=device) if args.init else {}
+    # A fine-tune keeps the shape of the model it starts from unless told otherwise.
+    args.width, args.depth = args.width or init.get("width", 32), args.depth or init.get("depth", 2)
     arch = ARCHITECTURES[args.arch]
-    model = (arch(len(spec["labels"]), width=args.width) if args.arch == "handprint" else arch(len(spec["labels"]))).to(device)
+    model = (arch(len(spec["labels"]), width=args.width, depth=args.depth) if args.arch == "handprint" else arch(len(spec["labels"]))).to(device)
     params = sum(p.numel() for p in model.parameters())
-    if args.init:
-        state = torch.load(args.init, map_location=device)
-        model.load_state_dict(state["model"])
+    if init:
+        model.load_state_dict(init["model"])
     # Every rank takes the same number of steps (DDP needs it), over the smallest shard; a lone leftover
     # image is skipped (it comes round in another epoch's order), since batch norm needs two per batch.
     epoch_size = len(epoch_order(sources, weights, torch.Generator().manual_seed(0)))
@@ -260,15 +263,15 @@ def main(argv=None):
         if RANK == 0:
             save_atomic({"model": model.state_dict(), "optimizer": opt.state_dict(), "scheduler": sched.state_dict(),
                          "epoch": epoch + 1, "elapsed": time.time() - t0, "rng": torch.get_rng_state(),
-                         "arch": args.arch, "width": args.width, "classes": spec["labels"], "class_set": spec["name"]}, ckpt_path)
+                         "arch": args.arch, "width": args.width, "depth": args.depth, "classes": spec["labels"], "class_set": spec["name"]}, ckpt_path)
     train_seconds = round(time.time() - t0, 1)
 
     if RANK == 0:
         top1, top5, probs = evaluate(model, test_x, test_y)
         metrics = card_metrics(probs, test_y.cpu().numpy(), spec["labels"])
-        recipe = {k: getattr(args, k) for k in ("width", "epochs", "batch_size", "lr", "weight_decay", "label_smoothing", "augment", "elastic",
+        recipe = {k: getattr(args, k) for k in ("width", "depth", "epochs", "batch_size", "lr", "weight_decay", "label_smoothing", "augment", "elastic",
                                                  "optimizer", "schedule", "seed", "weight", "limit")}
-        result = {"class_set": spec["name"], "classes": spec["labels"], "arch": args.arch, "width": args.width, "parameters": params, "recipe": recipe,
+        result = {"class_set": spec["name"], "classes": spec["labels"], "arch": args.arch, "width": args.width, "depth": args.depth, "parameters": params, "recipe": recipe,
                   "train_images": len(train_y), "test_images": len(test_y), "source": prefix, "sources": sources, "data": args.data,
                   "epochs": args.epochs, "train_seconds": train_seconds, "device": str(device), "world_size": WORLD,
                   "fine_tuned_from": args.init, "history": history, "test": metrics}
@@ -279,7 +282,7 @@ def main(argv=None):
             result["onnx_bytes"] = onnx_path.stat().st_size
             write_parity_fixture(test_x, model, out)
         # The weights alone (no optimizer state): what the model registry keeps for later fine-tuning.
-        save_atomic({"model": model.state_dict(), "arch": args.arch, "width": args.width, "classes": spec["labels"],
+        save_atomic({"model": model.state_dict(), "arch": args.arch, "width": args.width, "depth": args.depth, "classes": spec["labels"],
                      "class_set": spec["name"]}, out / "weights.pt")
         (out / "result.json").write_text(json.dumps(result, indent=1))
         emit(event="done", top1=metrics["top1"], top5=metrics["top5"], train_seconds=train_seconds, out=str(out))

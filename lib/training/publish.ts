@@ -22,7 +22,7 @@ function exportWeights(runDir: string, dest: string): void {
   if (existsSync(weights)) return copyFileSync(weights, dest);
   const script =
     "import sys, torch; s = torch.load(sys.argv[1], map_location='cpu');" +
-    "torch.save({k: s[k] for k in ('model', 'arch', 'width', 'classes', 'class_set')}, sys.argv[2])";
+    "torch.save({k: s[k] for k in ('model', 'arch', 'width', 'depth', 'classes', 'class_set') if k in s}, sys.argv[2])";
   const res = spawnSync(config().PYTHON, ["-c", script, path.join(runDir, "checkpoint.pt"), dest], { stdio: "inherit" });
   if (res.status !== 0) throw new Error("could not extract the weights from the run's checkpoint");
 }

@@ -37,6 +37,7 @@ export const TrainResult = z.object({
   classes: z.array(z.string()),
   arch: z.string(),
   width: z.number().optional(),
+  depth: z.number().optional(),
   parameters: z.number(),
   train_images: z.number(),
   test_images: z.number(),
