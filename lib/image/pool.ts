@@ -8,7 +8,7 @@ import { unwrap, type Analysis, type AnalysisOutcome, type FieldAnalysis, type F
 export type ImagePoolOptions = {
   /** Worker threads; 0 = one per core. */
   threads: number;
-  /** Uploads waiting for a free worker before new ones are refused (each holds its bytes in memory). */
+  /** Uploads waiting for a worker (beyond the two each worker holds) before new ones are refused (each holds its bytes in memory). */
   maxQueue: number;
   maxInputPixels: number;
 };
