@@ -1,5 +1,5 @@
-import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
+import { pngFile } from "../../lib/image/png";
 import { decodeSimplePng } from "../../lib/image/png-decode";
 import { normalise } from "../../lib/image/normalise";
 import { canvasPng } from "../fixtures/glyphs";
@@ -30,21 +30,7 @@ function pngWithFilters(raw: Buffer, width: number, height: number, channels: nu
       rows[y * (stride + 1) + 1 + x] = (raw[y * stride + x] - predicted) & 255;
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = COLOUR_TYPE[channels];
-  const chunk = (type: string, data: Buffer) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, "latin1");
-    data.copy(out, 8);
-    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-    return out;
-  };
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  return pngFile(width, height, COLOUR_TYPE[channels], rows);
 }
 
 /** libvips hands grey PNGs back as sRGB (R = G = B): its grey (and alpha) channels, to compare with ours. */
