@@ -32,8 +32,11 @@ export function subtractBackground(ink: Float32Array, width: number, height: num
     }
   }
   const r2 = Math.ceil(r / 2);
-  // dilating by r2 and then by 1 (the 3x3 neighbours) is one dilation by r2 + 1
-  const paper = extremeFilter(extremeFilter(half, w2, h2, r2, false), w2, h2, r2 + 1, true);
+  // dilating by r2 and then by 1 (the 3x3 neighbours) is one dilation by r2 + 1. Where every window holds
+  // some inkless paper (a canvas, a clean scan) the opening is zero throughout: nothing to filter.
+  const paper = everyWindowHasPaper(half, w2, h2, r2)
+    ? new Float32Array(half.length)
+    : extremeFilter(extremeFilter(half, w2, h2, r2, false), w2, h2, r2 + 1, true);
   const out = new Float32Array(ink.length);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -45,6 +48,33 @@ export function subtractBackground(ink: Float32Array, width: number, height: num
     }
   }
   return out;
+}
+
+/**
+ * Whether the square window of radius `r` around every pixel (clipped at the edges, as in extremeFilter)
+ * holds a zero, i.e. whether the minimum filter is zero everywhere: a count of zeros per window from a
+ * summed-area table, a pass over the pixels instead of two sliding filters.
+ */
+function everyWindowHasPaper(src: Float32Array, width: number, height: number, r: number): boolean {
+  const stride = width + 1;
+  const zeros = new Int32Array(stride * (height + 1)); // zeros[(y + 1) * stride + x + 1]: zeros in [0..x] x [0..y]
+  for (let y = 0; y < height; y++) {
+    let rowCount = 0;
+    for (let x = 0; x < width; x++) {
+      if (src[y * width + x] === 0) rowCount++;
+      zeros[(y + 1) * stride + x + 1] = zeros[y * stride + x + 1] + rowCount;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(height, y + r + 1);
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(width, x + r + 1);
+      if (zeros[y1 * stride + x1] - zeros[y0 * stride + x1] - zeros[y1 * stride + x0] + zeros[y0 * stride + x0] === 0) return false;
+    }
+  }
+  return true;
 }
 
 /** The minimum (or maximum) over the square window of radius `r` around each pixel: rows, then columns. */

@@ -1,4 +1,4 @@
-import { extremeFilter } from "../../lib/image/ink";
+import { extremeFilter, subtractBackground } from "../../lib/image/ink";
 import { rng } from "../fixtures/glyphs";
 
 describe("lib/image ink", () => {
@@ -22,5 +22,21 @@ describe("lib/image ink", () => {
         expect(wrong).toEqual([]);
       }
     }
+  });
+
+  it("leaves ink on clean paper as it is, and takes uneven light away where the paper is not clean", () => {
+    const [width, height] = [96, 96];
+    const stroke = (x: number, y: number) => (Math.abs(x - y) < 3 ? 200 : 0) + (Math.abs(x + y - 95) < 2 ? 120 : 0);
+    const clean = Float32Array.from({ length: width * height }, (_, i) => Math.min(255, stroke(i % width, (i / width) | 0)));
+    expect(Array.from(subtractBackground(clean, width, height))).toEqual(Array.from(clean));
+
+    // the same strokes under a shadow that darkens the paper from left to right (ink = 255 - grey, so shade adds ink)
+    const shade = (x: number) => 10 + x;
+    const shaded = Float32Array.from({ length: width * height }, (_, i) => Math.min(255, shade(i % width) + stroke(i % width, (i / width) | 0)));
+    const out = subtractBackground(shaded, width, height);
+    const at = (x: number, y: number) => out[y * width + x];
+    expect(at(50, 5)).toBeLessThan(5); // paper in the shadow: back to no ink
+    expect(at(10, 60)).toBeLessThan(5);
+    expect(at(20, 20)).toBeGreaterThan(150); // the stroke keeps its contrast
   });
 });
