@@ -4,6 +4,7 @@ import { pool } from "./db/pool";
 import { ActiveModel } from "./inference/active-model";
 import { ImagePool } from "./image/pool";
 import { Batcher } from "./inference/batcher";
+import { ModelThread } from "./inference/model-host";
 import { log } from "./log";
 import { RateLimiter } from "./ratelimit";
 import type { SignInLimiters } from "./auth/sign-in";
@@ -17,7 +18,8 @@ const g = globalThis as unknown as { handprintServices?: Services };
 function services(): Services {
   if (!g.handprintServices) {
     const cfg = config();
-    const activeModel = new ActiveModel(db(), { pollMs: cfg.MODEL_POLL_MS, threads: cfg.INFERENCE_THREADS });
+    const modelThread = new ModelThread(cfg.INFERENCE_THREADS, (err) => log.error({ err: String(err) }, "the model thread failed"));
+    const activeModel = new ActiveModel(db(), { pollMs: cfg.MODEL_POLL_MS, threads: cfg.INFERENCE_THREADS, host: modelThread });
     g.handprintServices = {
       activeModel,
       imagePool: new ImagePool(

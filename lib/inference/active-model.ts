@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { errorSummary } from "../error-summary";
 import { log } from "../log";
 import { parseCard, type ModelCard } from "../models/card";
-import { loadModel, type LoadedModel } from "./session";
+import { inThreadHost, type ModelHost, type OpenModel } from "./model-host";
 
 export type ServingModel = {
   id: number;
@@ -10,7 +10,8 @@ export type ServingModel = {
   classSet: string;
   classes: string[];
   card: ModelCard;
-  loaded: LoadedModel;
+  /** Its session, on the host the ActiveModel was given. */
+  session: OpenModel;
 };
 
 const RELEASE_AFTER_MS = 30_000;
@@ -24,12 +25,18 @@ export class ActiveModel {
   private current?: ServingModel;
   private loading?: Promise<ServingModel | undefined>;
   private timer?: NodeJS.Timeout;
+  private readonly pollMs: number;
+  private readonly host: ModelHost;
   lastError?: string;
 
+  /** `host`: where sessions run (the server gives its model thread); in this thread when not given. */
   constructor(
     private readonly db: Db,
-    private readonly opts: { pollMs: number; threads: number },
-  ) {}
+    opts: { pollMs: number; threads: number; host?: ModelHost },
+  ) {
+    this.pollMs = opts.pollMs;
+    this.host = opts.host ?? inThreadHost(opts.threads);
+  }
 
   get(): ServingModel | undefined {
     return this.current;
@@ -45,7 +52,7 @@ export class ActiveModel {
 
   startPolling(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.opts.pollMs);
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.pollMs);
     this.timer.unref();
   }
 
@@ -75,12 +82,12 @@ export class ActiveModel {
       if (row.id === this.current?.id) return this.current;
       const full = await this.db.modelVersion.findUniqueOrThrow({ where: { id: row.id } });
       const card = parseCard(full.card, `model version ${full.number}`);
-      const loaded = await loadModel(full.onnx, this.opts.threads);
+      const session = await this.host.open(`version-${full.id}`, full.onnx);
       const previous = this.current;
-      this.current = { id: full.id, number: full.number, classSet: full.classSet, classes: card.classes, card, loaded };
+      this.current = { id: full.id, number: full.number, classSet: full.classSet, classes: card.classes, card, session };
       this.lastError = undefined;
       log.info({ model: full.number, classSet: full.classSet, replaced: previous?.number }, "model version loaded");
-      if (previous) setTimeout(() => void previous.loaded.session.release().catch(() => undefined), RELEASE_AFTER_MS).unref();
+      if (previous) setTimeout(() => void previous.session.release().catch(() => undefined), RELEASE_AFTER_MS).unref();
       return this.current;
     } catch (err) {
       this.lastError = errorSummary(err);

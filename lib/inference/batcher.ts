@@ -1,4 +1,3 @@
-import { runBatch } from "./session";
 import type { ServingModel } from "./active-model";
 
 type Pending = { image: Uint8Array; resolve: (r: BatchResult) => void; reject: (e: unknown) => void };
@@ -52,7 +51,7 @@ export class Batcher {
     this.running++;
     try {
       const model = await this.model();
-      const rows = await runBatch(model.loaded, batch.map((p) => p.image));
+      const rows = await model.session.run(batch.map((p) => p.image));
       batch.forEach((p, i) => p.resolve({ probabilities: rows[i], model, batchSize: batch.length }));
     } catch (err) {
       batch.forEach((p) => p.reject(err));

@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import type { ServingModel } from "../../lib/inference/active-model";
 import { previewField, type ReadDeps, type ReadInput } from "../../lib/fields/read";
 import { analyseField, unwrap } from "../../lib/image/analyse";
 import { Batcher } from "../../lib/inference/batcher";
-import { loadModel } from "../../lib/inference/session";
+import { inThreadHost } from "../../lib/inference/model-host";
 import { CLASS_SETS } from "../../lib/models/classsets";
 
 const MAX_INPUT_PIXELS = 40_000_000;
@@ -12,8 +13,8 @@ const MAX_INPUT_PIXELS = 40_000_000;
  * lattice is built in this thread and a batcher runs a balanced47 model. For previews only.
  */
 export async function inThreadFieldReader(modelPath: string): Promise<(bytes: Buffer, input?: Omit<ReadInput, "bytes">) => ReturnType<typeof previewField>> {
-  const loaded = await loadModel(modelPath);
-  const model = { id: 1, number: 1, classSet: "balanced47", classes: CLASS_SETS.balanced47.labels, loaded } as unknown as ServingModel;
+  const session = await inThreadHost(1).open(modelPath, readFileSync(modelPath));
+  const model = { id: 1, number: 1, classSet: "balanced47", classes: CLASS_SETS.balanced47.labels, session } as unknown as ServingModel;
   const deps: ReadDeps = {
     pool: undefined as never, // previews store nothing
     batcher: new Batcher(async () => model, { maxBatch: 64, maxWaitMs: 2 }),
