@@ -3,6 +3,7 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { ApiError } from "../api-errors";
 import { ROOT } from "../config";
+import { workerEnded } from "../worker-ended";
 import { unwrap, type Analysis, type AnalysisOutcome, type FieldAnalysis, type FieldOutcome } from "./analyse";
 
 export type ImagePoolOptions = {
@@ -83,7 +84,7 @@ function poolError(err: unknown): unknown {
   if (message === "Task queue is at limit") {
     return new ApiError("UNAVAILABLE", `the server is busy reading other images; try again in ${RETRY_AFTER_S} s`, { retryAfter: RETRY_AFTER_S });
   }
-  if (/worker exited|Terminating worker/.test(message)) {
+  if (workerEnded(err)) {
     return new ApiError("UNAVAILABLE", "reading this image stopped unexpectedly (the worker reading it ended); send it again", { retryAfter: RETRY_AFTER_S });
   }
   return err;

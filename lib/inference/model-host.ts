@@ -2,6 +2,7 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { ApiError } from "../api-errors";
 import { ROOT } from "../config";
+import { workerEnded } from "../worker-ended";
 import { loadModel, runBatch } from "./session";
 
 /** A model version's onnxruntime session, wherever it runs. */
@@ -83,8 +84,7 @@ function concat(images: Uint8Array[]): Uint8Array {
 }
 
 function threadError(err: unknown): unknown {
-  const message = err instanceof Error ? err.message : String(err);
-  if (/worker exited|Terminating worker/.test(message)) {
+  if (workerEnded(err)) {
     return new ApiError("UNAVAILABLE", "the model stopped unexpectedly while reading this image; send it again", { retryAfter: RETRY_AFTER_S });
   }
   return err;
