@@ -196,4 +196,17 @@ with zipfile.ZipFile('${emnist}/gzip.zip', 'w') as z:
       expect(refused.stderr.trim()).toMatch(/^--device cuda: (this PyTorch .* was built without CUDA|no CUDA GPU is visible); use --device cpu/);
     }
   });
+
+  it("a fine-tune keeps the width and depth of the model it starts from", () => {
+    const data = tmp();
+    python(["training/generate.py", "--out", data, "--max-fonts", "2", "--per-font", "2", "--test-per-font", "1", "--workers", "2"]);
+    const base = tmp();
+    const common = ["--data", data, "--epochs", "1", "--threads", "2", "--limit", "64", "--batch-size", "32", "--no-export"];
+    python(["training/train.py", ...common, "--out", base, "--width", "8", "--depth", "1"]);
+    const tuned = tmp();
+    python(["training/train.py", ...common, "--out", tuned, "--init", path.join(base, "weights.pt")]);
+    const [first, second] = [base, tuned].map((run) => JSON.parse(readFileSync(path.join(run, "result.json"), "utf8")));
+    expect(first).toMatchObject({ width: 8, depth: 1 });
+    expect(second).toMatchObject({ width: 8, depth: 1, parameters: first.parameters, fine_tuned_from: path.join(base, "weights.pt") });
+  });
 });
