@@ -71,7 +71,6 @@ export type FieldReading = {
   reused: boolean;
 };
 
-
 /** Every character the model can read: its classes and the characters they stand for ("C": C and c). */
 const knownCharacters = (classes: string[], set: ClassSet | undefined) => [...new Set(classes.flatMap((label) => set?.standsFor(label) ?? [label]))].join("");
 

@@ -1,4 +1,5 @@
 import { inflateSync } from "node:zlib";
+import { PNG_SIGNATURE } from "./png";
 
 /**
  * The common PNG, decoded here instead of by libvips: 8-bit grey, grey+alpha, RGB or RGBA, not interlaced,
@@ -10,18 +11,13 @@ import { inflateSync } from "node:zlib";
  */
 export type DecodedPng = { data: Uint8Array; width: number; height: number; channels: number };
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const CHANNELS: Record<number, number> = { 0: 1, 4: 2, 2: 3, 6: 4 };
 // Chunks that leave the pixel values libvips would give unchanged; any other makes libvips decode it.
 const HARMLESS = new Set(["IDAT", "IEND", "pHYs", "tEXt", "zTXt", "iTXt", "tIME", "sRGB", "gAMA", "cHRM", "bKGD", "sBIT"]);
 
-export function isPng(input: Uint8Array): boolean {
-  return input.length > 8 && SIGNATURE.every((b, i) => input[i] === b);
-}
-
 /** Width and height from the header, or undefined if this is not a well-formed PNG header. */
 export function pngSize(input: Buffer): { width: number; height: number } | undefined {
-  if (!isPng(input) || input.length < 33 || input.toString("latin1", 12, 16) !== "IHDR") return undefined;
+  if (input.length < 33 || !input.subarray(0, 8).equals(PNG_SIGNATURE) || input.toString("latin1", 12, 16) !== "IHDR") return undefined;
   return { width: input.readUInt32BE(16), height: input.readUInt32BE(20) };
 }
 

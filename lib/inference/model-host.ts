@@ -3,7 +3,7 @@ import { Piscina } from "piscina";
 import { ApiError } from "../api-errors";
 import { ROOT } from "../config";
 import { workerEnded } from "../worker-ended";
-import { loadModel, runBatch } from "./session";
+import { loadModel, rowsOf, runBatch } from "./session";
 
 /** A model version's onnxruntime session, wherever it runs. */
 export type OpenModel = {
@@ -55,9 +55,7 @@ export class ModelThread implements ModelHost {
           await load(); // a new thread, after the last one ended
           out = await task("run", { key, pixels, count: images.length });
         }
-        const p = out.probabilities!;
-        const classes = p.length / images.length;
-        return images.map((_, i) => p.subarray(i * classes, (i + 1) * classes));
+        return rowsOf(out.probabilities!, images.length);
       },
       release: async () => void (await task("release", { key })),
     };

@@ -1,4 +1,4 @@
-import { loadModel, runBatch, type LoadedModel } from "./session";
+import { loadModel, runBatchFlat, type LoadedModel } from "./session";
 import { PIXELS } from "../models/classsets";
 
 // The model thread's sessions (lib/inference/model-host.ts ModelThread), by the key the request thread gave.
@@ -14,10 +14,7 @@ export async function run({ key, pixels, count }: { key: string; pixels: Uint8Ar
   const model = sessions.get(key);
   if (!model) return {};
   const images = Array.from({ length: count }, (_, i) => pixels.subarray(i * PIXELS, (i + 1) * PIXELS));
-  const rows = await runBatch(model, images);
-  const probabilities = new Float32Array(rows.reduce((n, r) => n + r.length, 0));
-  rows.forEach((r, i) => probabilities.set(r, i * r.length));
-  return { probabilities };
+  return { probabilities: await runBatchFlat(model, images) };
 }
 
 export async function release({ key }: { key: string }): Promise<true> {

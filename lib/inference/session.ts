@@ -22,6 +22,11 @@ export async function loadModel(onnx: Uint8Array | string, threads = 1): Promise
 
 /** Runs a batch of 28x28 uint8 images (ink = 255) and returns one probability row per image. */
 export async function runBatch(model: LoadedModel, images: Uint8Array[]): Promise<Float32Array[]> {
+  return rowsOf(await runBatchFlat(model, images), images.length);
+}
+
+/** runBatch's probabilities as onnxruntime gives them: the rows end to end, [images x classes]. */
+export async function runBatchFlat(model: LoadedModel, images: Uint8Array[]): Promise<Float32Array> {
   const pixels = PIXELS;
   const input = new Float32Array(images.length * pixels);
   images.forEach((img, i) => {
@@ -29,7 +34,11 @@ export async function runBatch(model: LoadedModel, images: Uint8Array[]): Promis
   });
   const feeds = { [model.inputName]: new ort.Tensor("float32", input, [images.length, 1, IMAGE.height, IMAGE.width]) };
   const result = await model.session.run(feeds);
-  const out = result[model.outputName].data as Float32Array;
-  const classes = out.length / images.length;
-  return images.map((_, i) => out.subarray(i * classes, (i + 1) * classes));
+  return result[model.outputName].data as Float32Array;
+}
+
+/** The rows of `count` images' probabilities laid end to end (views, not copies). */
+export function rowsOf(flat: Float32Array, count: number): Float32Array[] {
+  const classes = flat.length / count;
+  return Array.from({ length: count }, (_, i) => flat.subarray(i * classes, (i + 1) * classes));
 }
