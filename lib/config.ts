@@ -25,7 +25,6 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   MAX_INPUT_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
   INFERENCE_MAX_BATCH: z.coerce.number().int().min(1).default(32),
-  INFERENCE_MAX_WAIT_MS: z.coerce.number().min(0).default(2),
   INFERENCE_THREADS: z.coerce.number().int().min(0).default(1),
   IMAGE_WORKERS: z.coerce.number().int().min(0).default(0),
   IMAGE_QUEUE_MAX: z.coerce.number().int().min(0).default(128),

@@ -26,7 +26,7 @@ function services(): Services {
         { threads: cfg.IMAGE_WORKERS, maxQueue: cfg.IMAGE_QUEUE_MAX, maxInputPixels: cfg.MAX_INPUT_PIXELS },
         (err) => log.error({ err: String(err) }, "an image worker failed"),
       ),
-      batcher: new Batcher(() => activeModel.require(), { maxBatch: cfg.INFERENCE_MAX_BATCH, maxWaitMs: cfg.INFERENCE_MAX_WAIT_MS }),
+      batcher: new Batcher(() => activeModel.require(), { maxBatch: cfg.INFERENCE_MAX_BATCH }),
       predictLimiter: new RateLimiter(cfg.RATE_LIMIT_PER_MINUTE),
       loginLimiters: {
         perAccount: new RateLimiter(cfg.LOGIN_ATTEMPTS_PER_15_MIN, 15 * 60_000),

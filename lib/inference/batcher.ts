@@ -4,51 +4,43 @@ type Pending = { image: Uint8Array; resolve: (r: BatchResult) => void; reject: (
 export type BatchResult = { probabilities: Float32Array; model: ServingModel; batchSize: number };
 
 /**
- * Micro-batching: concurrent predictions share one onnxruntime run of up to `maxBatch` images. When the
- * model is idle a request runs at once (with whatever arrived in the same tick); while a batch is running,
- * new requests gather and run as soon as it ends, or after `maxWaitMs` at the latest. Each batch runs on
- * the model that was serving when it started, so a hot swap never changes a request half way.
+ * Micro-batching: concurrent predictions share one onnxruntime run of up to `maxBatch` images, one run at a
+ * time. When the model is idle a request runs at once (with whatever arrived in the same tick); while a batch
+ * runs, new requests gather and run together as soon as it ends. A model runs its batches one after another
+ * whichever thread it is on, so starting a second run early would only queue it behind the first, in smaller
+ * batches: under load the batches grow instead, to what the model gets through. Each batch runs on the model
+ * that was serving when it started, so a hot swap never changes a request half way.
  */
 export class Batcher {
   private queue: Pending[] = [];
-  private timer?: NodeJS.Timeout;
   private scheduled = false;
-  private running = 0;
+  private running = false;
 
   constructor(
     private readonly model: () => Promise<ServingModel>,
-    private readonly opts: { maxBatch: number; maxWaitMs: number },
+    private readonly opts: { maxBatch: number },
   ) {}
 
   predict(image: Uint8Array): Promise<BatchResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ image, resolve, reject });
-      if (this.queue.length >= this.opts.maxBatch) this.flush();
-      else if (this.running === 0) this.flushSoon();
-      else this.timer ??= setTimeout(() => this.flush(), this.opts.maxWaitMs);
+      if (!this.running) this.runSoon();
     });
   }
 
-  private flushSoon(): void {
+  private runSoon(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.flush();
+      void this.runNext();
     });
   }
 
-  private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, this.opts.maxBatch);
-      void this.run(batch);
-    }
-  }
-
-  private async run(batch: Pending[]): Promise<void> {
-    this.running++;
+  private async runNext(): Promise<void> {
+    if (this.running || !this.queue.length) return;
+    this.running = true;
+    const batch = this.queue.splice(0, this.opts.maxBatch);
     try {
       const model = await this.model();
       const rows = await model.session.run(batch.map((p) => p.image));
@@ -56,8 +48,8 @@ export class Batcher {
     } catch (err) {
       batch.forEach((p) => p.reject(err));
     } finally {
-      this.running--;
-      if (this.running === 0 && this.queue.length) this.flushSoon();
+      this.running = false;
+      if (this.queue.length) this.runSoon();
     }
   }
 }

@@ -136,13 +136,14 @@ type Upload = {
  * checked against schema.prisma by the drift test and the predict tests.
  */
 async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused: boolean }> {
+  const original = piecesOf(u.original);
   try {
     const [row] = await pool.execute<{ id: number | bigint }[]>(
       `INSERT INTO Sample (source, split, classSet, status, image, original, contentType, sha256,
                            predictedLabel, confidence, topK, unrestrictedTopK, modelVersionId, restriction, updatedAt)
-       VALUES ('user', ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
+       VALUES ('user', ?, ?, 'pending', ?, ${original.sql}, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
        RETURNING id`,
-      [heldOutSplit(u.sha256), u.classSet, Buffer.from(u.pixels), u.original, u.contentType ?? null, u.sha256,
+      [heldOutSplit(u.sha256), u.classSet, Buffer.from(u.pixels), ...original.values, u.contentType ?? null, u.sha256,
        u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.unrestrictedTopK && JSON.stringify(u.unrestrictedTopK), u.modelVersionId, u.restriction],
     );
     return { id: Number(row.id), reused: false };
@@ -158,4 +159,19 @@ async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused:
     const [twin] = await pool.execute<{ id: number | bigint }[]>("SELECT id FROM Sample WHERE source = 'user' AND sha256 = ?", [u.sha256]);
     return { id: Number(twin.id), reused: true };
   }
+}
+
+// Under the driver's 1 MB packet buffer with room for the packet's own header.
+const PIECE_BYTES = 1_000_000;
+
+/**
+ * The upload as one SQL value in pieces of under 1 MB, joined by MariaDB. The driver (mariadb 3.4) writes a
+ * parameter over 1 MB into a fresh 16 MB buffer: with 1 MB photos arriving, those buffers made the server's
+ * garbage collection its largest cost (15 ms of CPU a photo against 6.7 ms with pieces, measured at 8 clients).
+ */
+function piecesOf(bytes: Buffer): { sql: string; values: Buffer[] } {
+  if (bytes.length <= PIECE_BYTES) return { sql: "?", values: [bytes] };
+  const values: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) values.push(bytes.subarray(at, at + PIECE_BYTES));
+  return { sql: `CONCAT(${values.map(() => "?").join(", ")})`, values };
 }

@@ -46,7 +46,7 @@ describe("the closed loop", () => {
     const active = new ActiveModel(t.db, { pollMs: 200, threads: 1 });
     const deps: PredictDeps = {
       pool: createPool(t.url),
-      batcher: new Batcher(() => active.require(), { maxBatch: 8, maxWaitMs: 1 }),
+      batcher: new Batcher(() => active.require(), { maxBatch: 8 }),
       model: () => active.require(),
       analyse: async (bytes) => unwrap(await analyseUpload(bytes, 40_000_000)),
       maxUploadBytes: 10_000_000,

@@ -227,7 +227,7 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
       data: { number: 2, classSet: "balanced47", onnx: readFileSync(path.join(badRun, "model.onnx")), sha256: "c".repeat(64), card: v1.card as object, status: "candidate" },
     });
     const active = new ActiveModel(t.db, { pollMs: 50, threads: 1 });
-    const batcher = new Batcher(() => active.require(), { maxBatch: 16, maxWaitMs: 1 });
+    const batcher = new Batcher(() => active.require(), { maxBatch: 16 });
     await active.require();
     const image = new Uint8Array(784).fill(40);
     const versions: number[] = [];

@@ -1,0 +1,55 @@
+import { registerBundledModel } from "../../lib/db/seed";
+import { createPool, type Pool } from "../../lib/db/pool";
+import { ActiveModel } from "../../lib/inference/active-model";
+import { Batcher } from "../../lib/inference/batcher";
+import { analyseUpload, unwrap } from "../../lib/image/analyse";
+import { predictAndStore, type PredictDeps } from "../../lib/samples/predict";
+import { canvasPng, simulatedPhoto } from "../fixtures/glyphs";
+import { BUNDLED_MODEL } from "../helpers/app";
+import { freshDatabase, type TestDatabase } from "../helpers/db";
+
+describe("predictions stored and batched, on the real model and database", () => {
+  let t: TestDatabase;
+  let active: ActiveModel;
+  let pool: Pool;
+  beforeAll(async () => {
+    t = await freshDatabase();
+    await registerBundledModel(t.db, BUNDLED_MODEL);
+    active = new ActiveModel(t.db, { pollMs: 60_000, threads: 1 });
+    pool = createPool(t.url);
+  });
+  afterAll(async () => {
+    await pool.end();
+    await active.stop();
+    await t.drop();
+  });
+
+  const depsWith = (batcher: Batcher): PredictDeps => ({
+    pool,
+    batcher,
+    model: () => active.require(),
+    analyse: async (bytes) => unwrap(await analyseUpload(bytes, 40_000_000)),
+    maxUploadBytes: 10_000_000,
+  });
+
+  it("stores an upload of several megabytes byte for byte (sent to MariaDB in pieces under 1 MB)", async () => {
+    const photo = await simulatedPhoto("4", 3600, 1);
+    expect(photo.length).toBeGreaterThan(2_000_000); // three pieces
+    const answer = await predictAndStore(depsWith(new Batcher(() => active.require(), { maxBatch: 8 })), { bytes: photo });
+    const stored = await t.db.sample.findUniqueOrThrow({ where: { id: answer.id } });
+    expect(Buffer.from(stored.original!).equals(photo)).toBe(true);
+    expect(stored.contentType).toBe("image/jpeg");
+  });
+
+  it("runs one batch at a time: what arrives while a batch runs goes into the next, up to maxBatch", async () => {
+    const batcher = new Batcher(() => active.require(), { maxBatch: 4 });
+    const image = unwrap(await analyseUpload(await canvasPng("7"), 40_000_000)).pixels;
+    const first = batcher.predict(image);
+    await new Promise((resolve) => setImmediate(resolve)); // the first batch has started
+    const rest = Array.from({ length: 10 }, () => batcher.predict(image));
+    const results = await Promise.all([first, ...rest]);
+    expect(results.map((r) => r.batchSize)).toEqual([1, 4, 4, 4, 4, 4, 4, 4, 4, 2, 2]);
+    // the same image reads the same in every batch (to float rounding)
+    for (const r of results) r.probabilities.forEach((p, i) => expect(p).toBeCloseTo(results[0].probabilities[i], 5));
+  });
+});
