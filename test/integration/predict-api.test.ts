@@ -119,6 +119,40 @@ describe("prediction API against the real server, model and database", () => {
     expect(await userSamples()).toBe(before);
   });
 
+  it("reads multipart bodies as clients write them, and refuses broken ones with a clear error", async () => {
+    const boundary = "----handprint-test";
+    const part = (name: string, value: Buffer | string, filename?: string) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\ncontent-type: image/png` : ""}\r\n\r\n`),
+        Buffer.from(value),
+        Buffer.from("\r\n"),
+      ]);
+    const end = Buffer.from(`--${boundary}--\r\n`);
+    const post = (body: Buffer, type = `multipart/form-data; boundary=${boundary}`) =>
+      fetch(`${app.server.url}/api/predict`, { method: "POST", headers: headers({ "content-type": type }), body: new Uint8Array(body) });
+
+    // the image as `file`, options before and after it, parts we do not know skipped
+    const ok = await post(Buffer.concat([part("restrict", "digits"), part("note", "hello"), part("file", seven, "seven.png"), part("preview", "1"), end]));
+    expect(ok.status).toBe(200);
+    const answer = await ok.json();
+    expect(answer.label).toMatch(/^[0-9]$/);
+    expect(answer.id).toBeUndefined(); // preview, given after the image
+
+    const before = await userSamples();
+    const cases: [Promise<Response>, RegExp][] = [
+      [post(Buffer.concat([part("image", "not a file"), end])), /field named `image`/],
+      [post(Buffer.concat([part("image", seven, "seven.png")]).subarray(0, 500)), /multipart body could not be read/],
+      [post(Buffer.concat([part("image", seven, "seven.png"), end]), "multipart/form-data"), /multipart body could not be read/],
+      [post(Buffer.concat([...Array.from({ length: 40 }, (_, i) => part(`f${i}`, "x")), part("image", seven, "seven.png"), end])), /more than 32 parts/],
+    ];
+    for (const [request, message] of cases) {
+      const res = await request;
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringMatching(message) });
+    }
+    expect(await userSamples()).toBe(before);
+  });
+
   it("refuses a chunked upload as soon as it passes the limit, without reading the rest", async () => {
     const before = await userSamples();
     for (const [route, type] of [["/api/predict", "image/png"], ["/api/predict", "multipart/form-data; boundary=x"], ["/api/graphql", "application/json"]]) {
