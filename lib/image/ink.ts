@@ -14,7 +14,8 @@ const MIN_CONTRAST = 40; // on 0-255: below this there is no character, only pap
  * Uneven lighting, shadows included: the paper level is the ink map opened (the smallest ink within the
  * window, then the largest of those), which removes strokes narrower than the window and keeps the sharp
  * edge of a shadow; subtract it. Pixels in `ignore` (a desk around the sheet) count as full ink, so
- * the sheet's edge stays a step too, and come out as paper.
+ * the sheet's edge stays a step too, and come out as paper. Where the level is zero throughout, `ink` itself
+ * is returned (the subtraction would give it back value for value).
  */
 export function subtractBackground(ink: Float32Array, width: number, height: number, ignore?: Uint8Array): Float32Array {
   const r = Math.max(PAPER_RADIUS, Math.round(Math.max(width, height) * PAPER_RADIUS_SHARE));
@@ -34,9 +35,8 @@ export function subtractBackground(ink: Float32Array, width: number, height: num
   const r2 = Math.ceil(r / 2);
   // dilating by r2 and then by 1 (the 3x3 neighbours) is one dilation by r2 + 1. Where every window holds
   // some inkless paper (a canvas, a clean scan) the opening is zero throughout: nothing to filter.
-  const paper = everyWindowHasPaper(half, w2, h2, r2)
-    ? new Float32Array(half.length)
-    : extremeFilter(extremeFilter(half, w2, h2, r2, false), w2, h2, r2 + 1, true);
+  if (!ignore && everyWindowHasPaper(half, w2, h2, r2)) return ink; // the paper level is 0 everywhere: nothing to subtract
+  const paper = extremeFilter(extremeFilter(half, w2, h2, r2, false), w2, h2, r2 + 1, true);
   const out = new Float32Array(ink.length);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -162,7 +162,8 @@ export function otsuThreshold(hist: Float64Array): number {
 export function binarise(ink: Float32Array): Uint8Array | undefined {
   const hist = new Float64Array(256);
   let max = 0;
-  for (const v of ink) {
+  for (let i = 0; i < ink.length; i++) {
+    const v = ink[i];
     const b = Math.min(255, Math.round(v));
     hist[b]++;
     if (v > max) max = v;

@@ -201,11 +201,19 @@ function sumRgbaWords(data: Uint8Array, { width, height, factor, outWidth }: Cel
 
 /** The median grey of the image's outermost pixels: usually the paper, or whatever it lies on. */
 function borderLevel(gray: Uint8Array, width: number, height: number): number {
-  const border: number[] = [];
-  for (let x = 0; x < width; x++) border.push(gray[x], gray[(height - 1) * width + x]);
-  for (let y = 0; y < height; y++) border.push(gray[y * width], gray[y * width + width - 1]);
-  border.sort((a, b) => a - b);
-  return border[border.length >> 1];
+  // counted per level rather than sorted: the same median, in one pass over the border
+  const counts = new Uint32Array(256);
+  for (let x = 0; x < width; x++) {
+    counts[gray[x]]++;
+    counts[gray[(height - 1) * width + x]]++;
+  }
+  for (let y = 0; y < height; y++) {
+    counts[gray[y * width]]++;
+    counts[gray[y * width + width - 1]]++;
+  }
+  const middle = (2 * (width + height)) >> 1; // the upper median, as sorting and taking [length >> 1] gave
+  for (let level = 0, seen = 0; level < 256; level++) if ((seen += counts[level]) > middle) return level;
+  return 255;
 }
 
 /** The ink of an image at its working size: bright on black whatever the polarity, lighting and ruled lines removed. */
@@ -230,7 +238,8 @@ export async function prepareInk(input: Buffer, opts: NormaliseOptions, size?: W
   const desk = darkBorder ? findDesk(img.gray, width, height) : undefined;
   const inverted = darkBorder && !desk;
   const raw = new Float32Array(img.gray.length);
-  for (let i = 0; i < raw.length; i++) raw[i] = inverted ? img.gray[i] : 255 - img.gray[i];
+  if (inverted) raw.set(img.gray);
+  else for (let i = 0; i < raw.length; i++) raw[i] = 255 - img.gray[i];
   const ink = subtractBackground(raw, width, height, desk);
   const mask = binarise(ink);
   if (!mask) throw new ImageError("NO_CHARACTER", NO_CHARACTER);

@@ -14,13 +14,33 @@ function catmullRom(x: number): number {
   return 0;
 }
 
+/**
+ * Output position o reads `count[o]` input samples from `first[o]`, weighted by `weights` from `at[o]`: one
+ * flat array, which the loops below read several times faster than an array of small ones.
+ */
+type Taps = { first: Int32Array; count: Int32Array; at: Int32Array; weights: Float32Array };
+
+function flatTaps(perOutput: { first: number; weights: Float32Array }[]): Taps {
+  const n = perOutput.length;
+  const first = new Int32Array(n);
+  const count = new Int32Array(n);
+  const at = new Int32Array(n);
+  const weights = new Float32Array(perOutput.reduce((sum, t) => sum + t.weights.length, 0));
+  perOutput.forEach((t, o) => {
+    first[o] = t.first;
+    count[o] = t.weights.length;
+    at[o] = o === 0 ? 0 : at[o - 1] + count[o - 1];
+    weights.set(t.weights, at[o]);
+  });
+  return { first, count, at, weights };
+}
+
 /** Weights of each output position over the input, normalised over the taps that fall inside. */
 function taps(inSize: number, outSize: number): Taps {
   const scale = inSize / outSize;
   const stretch = Math.max(1, scale);
   const support = 2 * stretch;
-  const first = new Int32Array(outSize);
-  const weights: Float32Array[] = [];
+  const perOutput = [];
   for (let o = 0; o < outSize; o++) {
     const centre = (o + 0.5) * scale;
     const lo = Math.max(0, Math.floor(centre - support));
@@ -29,23 +49,21 @@ function taps(inSize: number, outSize: number): Taps {
     let sum = 0;
     for (let i = lo; i < hi; i++) sum += w[i - lo] = catmullRom((i + 0.5 - centre) / stretch);
     if (sum) for (let k = 0; k < w.length; k++) w[k] /= sum;
-    first[o] = lo;
-    weights.push(w);
+    perOutput.push({ first: lo, weights: w });
   }
-  return { first, weights };
+  return flatTaps(perOutput);
 }
-
-type Taps = { first: Int32Array; weights: Float32Array[] };
 
 function alongRows(src: Plane, width: number, t: Taps): Plane {
   const { data, width: sw, height } = src;
+  const { first, count, at, weights } = t;
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const w = t.weights[x];
-      const row = y * sw + t.first[x];
+      const row = y * sw + first[x];
+      const w = at[x];
       let acc = 0;
-      for (let k = 0; k < w.length; k++) acc += w[k] * data[row + k];
+      for (let k = 0, n = count[x]; k < n; k++) acc += weights[w + k] * data[row + k];
       out[y * width + x] = acc;
     }
   }
@@ -54,13 +72,13 @@ function alongRows(src: Plane, width: number, t: Taps): Plane {
 
 function alongColumns(src: Plane, height: number, t: Taps): Plane {
   const { data, width } = src;
+  const { first, count, at, weights } = t;
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
-    const w = t.weights[y];
-    const base = t.first[y] * width;
+    const base = first[y] * width;
     const dst = y * width;
-    for (let k = 0; k < w.length; k++) {
-      const wk = w[k];
+    for (let k = 0, n = count[y]; k < n; k++) {
+      const wk = weights[at[y] + k];
       const from = base + k * width;
       for (let x = 0; x < width; x++) out[dst + x] += wk * data[from + x];
     }
@@ -82,16 +100,14 @@ function gaussianTaps(length: number, sigma: number): Taps {
   let sum = 0;
   for (let k = -radius; k <= radius; k++) sum += kernel[k + radius] = Math.exp(-(k * k) / (2 * sigma * sigma));
   for (let k = 0; k < kernel.length; k++) kernel[k] /= sum;
-  const first = new Int32Array(length);
-  const weights: Float32Array[] = [];
+  const perOutput = [];
   for (let o = 0; o < length; o++) {
     // outside the image is background (0), so taps past the edge are dropped, not renormalised
     const lo = Math.max(0, o - radius);
     const hi = Math.min(length, o + radius + 1);
-    first[o] = lo;
-    weights.push(kernel.subarray(lo - (o - radius), hi - (o - radius)));
+    perOutput.push({ first: lo, weights: kernel.subarray(lo - (o - radius), hi - (o - radius)) });
   }
-  return { first, weights };
+  return flatTaps(perOutput);
 }
 
 /** Place an image in a larger black frame. */
