@@ -1,5 +1,6 @@
 // The body of `npm start`: database, migrations, seed, build, then the web server, stopped in order on Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
+import { nextStartArgs } from "./next-start";
 import path from "node:path";
 import { config, ConfigError, resolvePath, ROOT } from "../config";
 import { createDb } from "../db/client";
@@ -71,8 +72,7 @@ async function main() {
     buildIfStale(say);
     if (stopping) return;
 
-    const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-    web = spawn(process.execPath, [next, "start", "--port", String(cfg.PORT), "--hostname", cfg.HOST], {
+    web = spawn(process.execPath, nextStartArgs(cfg.PORT, cfg.HOST), {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { nextStartArgs } from "../../lib/cli/next-start";
 import { freePort } from "../../lib/db/embedded";
 
 export type RunningServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
@@ -7,8 +7,7 @@ export type RunningServer = { url: string; pid: number; stop: () => Promise<void
 /** The production build (made by `npm test` before jest runs) served by `next start` on a free port. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const next = path.join(process.cwd(), "node_modules/next/dist/bin/next");
-  const child: ChildProcess = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
