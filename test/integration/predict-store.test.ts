@@ -1,10 +1,11 @@
+import sharp from "sharp";
 import { registerBundledModel } from "../../lib/db/seed";
 import { createPool, type Pool } from "../../lib/db/pool";
 import { ActiveModel } from "../../lib/inference/active-model";
 import { Batcher } from "../../lib/inference/batcher";
 import { analyseUpload, unwrap } from "../../lib/image/analyse";
 import { predictAndStore, type PredictDeps } from "../../lib/samples/predict";
-import { canvasPng, simulatedPhoto } from "../fixtures/glyphs";
+import { canvasPng, glyphPng } from "../fixtures/glyphs";
 import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 
@@ -33,7 +34,10 @@ describe("predictions stored and batched, on the real model and database", () =>
   });
 
   it("stores an upload of several megabytes byte for byte (sent to MariaDB in pieces under 1 MB)", async () => {
-    const photo = await simulatedPhoto("4", 3600, 1);
+    // paper grain at JPEG's highest quality: over 2 MB in a second (drawing a simulated photo that large is slow)
+    const size = 1600;
+    const paper = await sharp({ create: { width: size, height: size, channels: 3, background: "#eee", noise: { type: "gaussian", mean: 225, sigma: 12 } } }).png().toBuffer();
+    const photo = await sharp(paper).composite([{ input: await glyphPng("4", { size }), blend: "multiply" }]).jpeg({ quality: 100 }).toBuffer();
     expect(photo.length).toBeGreaterThan(2_000_000); // three pieces
     const answer = await predictAndStore(depsWith(new Batcher(() => active.require(), { maxBatch: 8 })), { bytes: photo });
     const stored = await t.db.sample.findUniqueOrThrow({ where: { id: answer.id } });
