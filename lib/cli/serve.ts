@@ -1,11 +1,11 @@
 // The body of `npm start`: database, migrations, seed, build, then the web server, stopped in order on Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
-import { nextStartArgs } from "./next-start";
 import path from "node:path";
 import { config, ConfigError, resolvePath, ROOT } from "../config";
 import { createDb } from "../db/client";
 import { ensureAdmin, registerBundledModel } from "../db/seed";
 import { buildIfStale } from "./build";
+import { nextStartArgs } from "./next-start";
 import { openDatabase } from "./database";
 
 const say = (line: string) => process.stdout.write(`[handprint] ${line}\n`);

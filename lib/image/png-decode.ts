@@ -1,4 +1,4 @@
-import { inflateSync } from "node:zlib";
+import { constants as zlibConstants, inflateSync } from "node:zlib";
 import { PNG_SIGNATURE } from "./png";
 
 /**
@@ -44,7 +44,7 @@ export function decodeSimplePng(input: Buffer): DecodedPng | undefined {
   let rows: Buffer;
   try {
     // one output buffer of the expected size: zlib's default 16 KB chunks, joined after, cost twice the CPU
-    rows = inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1, chunkSize: expected + 1 });
+    rows = inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1, chunkSize: Math.max(zlibConstants.Z_MIN_CHUNK, expected + 1) });
   } catch {
     return undefined;
   }
