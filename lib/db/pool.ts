@@ -19,3 +19,19 @@ export function pool(): Pool {
   globalForPool.handprintPool ??= createPool(configuredDatabaseUrl());
   return globalForPool.handprintPool;
 }
+
+// Under the driver's 1 MB packet buffer, with room for the packet's own header.
+const PIECE_BYTES = 1_000_000;
+
+/**
+ * Upload bytes as one SQL value (`sql` for the statement, `values` for its parameters), in pieces of under
+ * 1 MB that MariaDB joins. The driver (mariadb 3.4) writes a parameter over 1 MB into a fresh 16 MB buffer:
+ * with 1 MB photos arriving, those buffers made the server's garbage collection its largest cost (15 ms of CPU
+ * a photo against 6.3 ms with pieces, at 8 clients).
+ */
+export function bytesValue(bytes: Buffer): { sql: string; values: Buffer[] } {
+  if (bytes.length <= PIECE_BYTES) return { sql: "?", values: [bytes] };
+  const values: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) values.push(bytes.subarray(at, at + PIECE_BYTES));
+  return { sql: `CONCAT(${values.map(() => "?").join(", ")})`, values };
+}

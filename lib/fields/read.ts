@@ -1,5 +1,5 @@
 import { isDuplicateKey } from "../db/errors";
-import type { Pool } from "../db/pool";
+import { bytesValue, type Pool } from "../db/pool";
 import { ImageError } from "../image/image-error";
 import type { FieldAnalysis } from "../image/analyse";
 import type { ServingModel } from "../inference/active-model";
@@ -226,10 +226,11 @@ async function storeField(pool: Pool, f: FieldUpload): Promise<{ id: number; reu
     let id: number;
     let reused = false;
     try {
+      const original = bytesValue(f.original);
       const [row] = await conn.execute<{ id: number | bigint }[]>(
         `INSERT INTO Field (original, contentType, sha256, width, height, text, confidence, expected, alternatives, comb, modelVersionId, updatedAt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3)) RETURNING id`,
-        [f.original, f.contentType, f.sha256, f.lattice.size.width, f.lattice.size.height, ...fieldValues],
+         VALUES (${original.sql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3)) RETURNING id`,
+        [...original.values, f.contentType, f.sha256, f.lattice.size.width, f.lattice.size.height, ...fieldValues],
       );
       id = Number(row.id);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { isDuplicateKey } from "../db/errors";
-import type { Pool } from "../db/pool";
+import { bytesValue, type Pool } from "../db/pool";
 import { ImageError } from "../image/image-error";
 import type { Analysis } from "../image/analyse";
 import type { ServingModel } from "../inference/active-model";
@@ -136,7 +136,7 @@ type Upload = {
  * checked against schema.prisma by the drift test and the predict tests.
  */
 async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused: boolean }> {
-  const original = piecesOf(u.original);
+  const original = bytesValue(u.original);
   try {
     const [row] = await pool.execute<{ id: number | bigint }[]>(
       `INSERT INTO Sample (source, split, classSet, status, image, original, contentType, sha256,
@@ -161,17 +161,3 @@ async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused:
   }
 }
 
-// Under the driver's 1 MB packet buffer with room for the packet's own header.
-const PIECE_BYTES = 1_000_000;
-
-/**
- * The upload as one SQL value in pieces of under 1 MB, joined by MariaDB. The driver (mariadb 3.4) writes a
- * parameter over 1 MB into a fresh 16 MB buffer: with 1 MB photos arriving, those buffers made the server's
- * garbage collection its largest cost (15 ms of CPU a photo against 6.3 ms with pieces, at 8 clients).
- */
-function piecesOf(bytes: Buffer): { sql: string; values: Buffer[] } {
-  if (bytes.length <= PIECE_BYTES) return { sql: "?", values: [bytes] };
-  const values: Buffer[] = [];
-  for (let at = 0; at < bytes.length; at += PIECE_BYTES) values.push(bytes.subarray(at, at + PIECE_BYTES));
-  return { sql: `CONCAT(${values.map(() => "?").join(", ")})`, values };
-}

@@ -3,13 +3,14 @@ import { registerBundledModel } from "../../lib/db/seed";
 import { createPool, type Pool } from "../../lib/db/pool";
 import { ActiveModel } from "../../lib/inference/active-model";
 import { Batcher } from "../../lib/inference/batcher";
-import { analyseUpload, unwrap } from "../../lib/image/analyse";
+import { analyseField, analyseUpload, unwrap } from "../../lib/image/analyse";
+import { readAndStoreField, type ReadDeps } from "../../lib/fields/read";
 import { predictAndStore, type PredictDeps } from "../../lib/samples/predict";
-import { canvasPng, glyphPng } from "../fixtures/glyphs";
+import { canvasPng, fieldPng, glyphPng } from "../fixtures/glyphs";
 import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 
-describe("predictions stored and batched, on the real model and database", () => {
+describe("predictions and fields stored, and batched, on the real model and database", () => {
   let t: TestDatabase;
   let active: ActiveModel;
   let pool: Pool;
@@ -43,6 +44,25 @@ describe("predictions stored and batched, on the real model and database", () =>
     const stored = await t.db.sample.findUniqueOrThrow({ where: { id: answer.id } });
     expect(Buffer.from(stored.original!).equals(photo)).toBe(true);
     expect(stored.contentType).toBe("image/jpeg");
+  });
+
+  it("stores a field of several megabytes byte for byte (the same pieces)", async () => {
+    const [width, height] = [2400, 1100];
+    const line = await sharp(await fieldPng("47")).resize(width, height).png().toBuffer();
+    const paper = await sharp({ create: { width, height, channels: 3, background: "#eee", noise: { type: "gaussian", mean: 225, sigma: 12 } } }).png().toBuffer();
+    const photo = await sharp(paper).composite([{ input: line, blend: "multiply" }]).jpeg({ quality: 100 }).toBuffer();
+    expect(photo.length).toBeGreaterThan(2_000_000);
+    const deps: ReadDeps = {
+      pool,
+      batcher: new Batcher(() => active.require(), { maxBatch: 32 }),
+      model: () => active.require(),
+      analyseField: async (bytes) => unwrap(await analyseField(bytes, 40_000_000)),
+      maxUploadBytes: 10_000_000,
+    };
+    const reading = await readAndStoreField(deps, { bytes: photo });
+    expect(reading.id).toEqual(expect.any(Number));
+    const stored = await t.db.field.findUniqueOrThrow({ where: { id: reading.id! } });
+    expect(Buffer.from(stored.original).equals(photo)).toBe(true);
   });
 
   it("runs one batch at a time: what arrives while a batch runs goes into the next, up to maxBatch", async () => {
