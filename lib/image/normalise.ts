@@ -149,6 +149,16 @@ function flattenToGray(data: Uint8Array, channels: number, width: number, height
 const LITTLE_ENDIAN = endianness() === "LE";
 type CellGrid = { width: number; height: number; factor: number; outWidth: number };
 
+/** Rec. 601 luma in 1/256ths of a grey level (integer weights, so sums of it stay exact). */
+function luma(r: number, g: number, b: number): number {
+  return (19595 * r + 38470 * g + 7471 * b + 128) >>> 8;
+}
+
+/** A grey `v` (in 1/256ths) drawn with opacity `a` (1-255) over white paper. */
+function onPaper(v: number, a: number): number {
+  return a === 255 ? v : PAPER - (((PAPER - v) * a * 257) >>> 16);
+}
+
 /** Each cell's summed luma, in 1/256ths of a grey level (integer Rec. 601 weights, so the sums stay exact). */
 function sumPixels(data: Uint8Array, channels: number, { width, height, factor, outWidth }: CellGrid): Uint32Array {
   const sums = new Uint32Array(outWidth * Math.ceil(height / factor));
@@ -161,12 +171,8 @@ function sumPixels(data: Uint8Array, channels: number, { width, height, factor, 
       let sum = 0;
       for (let x = cell * factor; x < end; x++, j += channels) {
         const a = alphaAt < 0 ? 255 : data[j + alphaAt];
-        if (a === 0) {
-          sum += PAPER; // nothing drawn: most of a canvas
-          continue;
-        }
-        const v = colour ? (19595 * data[j] + 38470 * data[j + 1] + 7471 * data[j + 2] + 128) >>> 8 : data[j] << 8;
-        sum += a === 255 ? v : PAPER - (((PAPER - v) * a * 257) >>> 16);
+        // a === 0: nothing drawn (most of a canvas), paper without working out the colour
+        sum += a === 0 ? PAPER : onPaper(colour ? luma(data[j], data[j + 1], data[j + 2]) : data[j] << 8, a);
       }
       sums[row + cell] += sum;
     }
@@ -186,12 +192,7 @@ function sumRgbaWords(data: Uint8Array, { width, height, factor, outWidth }: Cel
       for (let x = cell * factor; x < end; x++, p++) {
         const w = words[p];
         const a = w >>> 24;
-        if (a === 0) {
-          sum += PAPER;
-          continue;
-        }
-        const v = (19595 * (w & 255) + 38470 * ((w >>> 8) & 255) + 7471 * ((w >>> 16) & 255) + 128) >>> 8;
-        sum += a === 255 ? v : PAPER - (((PAPER - v) * a * 257) >>> 16);
+        sum += a === 0 ? PAPER : onPaper(luma(w & 255, (w >>> 8) & 255, (w >>> 16) & 255), a);
       }
       sums[row + cell] += sum;
     }
