@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { ApiError } from "../../lib/api-errors";
 import { analyseUpload, unwrap, type Analysis } from "../../lib/image/analyse";
 import { ImageError } from "../../lib/image/image-error";
-import { ImagePool } from "../../lib/image/pool";
+import { ImagePool, UPLOADS_PER_WORKER } from "../../lib/image/pool";
 import { canvasPng, glyphPng, simulatedPhoto } from "../fixtures/glyphs";
 import { useApp } from "../helpers/app";
 
@@ -67,11 +67,11 @@ describe("image pool (worker threads)", () => {
   it("refuses at once when its queue is full instead of holding more uploads", async () => {
     pool = new ImagePool({ threads: 1, maxQueue: 1, maxInputPixels: MAX_PIXELS });
     const image = await slowImage(1);
-    const results = await Promise.allSettled(Array.from({ length: 4 }, () => pool.analyse(image)));
+    const results = await Promise.allSettled(Array.from({ length: UPLOADS_PER_WORKER + 3 }, () => pool.analyse(image)));
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as ApiError);
-    // the worker holds two (one running, the next ready), one waits in the queue, the rest are refused
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    expect(refused).toHaveLength(1);
+    // the worker holds UPLOADS_PER_WORKER (one running, the rest ready), one waits in the queue, the rest are refused
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(UPLOADS_PER_WORKER + 1);
+    expect(refused).toHaveLength(2);
     for (const err of refused) expect(err).toMatchObject({ code: "UNAVAILABLE", extra: { retryAfter: 1 } });
     expect(refused[0].message).toMatch(/busy/);
   });
@@ -83,7 +83,7 @@ describe("back-pressure through the server", () => {
   it("answers 503 with Retry-After when the image queue is full, and the health check shows the pool", async () => {
     const health = await (await fetch(`${app.server.url}/api/health`)).json();
     expect(health.imageAnalysis).toEqual({ threads: 1, queued: 0, maxQueue: 1 });
-    const images = await Promise.all(Array.from({ length: 8 }, (_, i) => slowImage(i)));
+    const images = await Promise.all(Array.from({ length: UPLOADS_PER_WORKER + 8 }, (_, i) => slowImage(i)));
     const responses = await Promise.all(
       images.map((image) => fetch(`${app.server.url}/api/predict`, { method: "POST", body: new Uint8Array(image), headers: { "content-type": "image/png" } })),
     );
