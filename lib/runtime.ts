@@ -9,10 +9,11 @@ import { log } from "./log";
 import { RateLimiter } from "./ratelimit";
 import type { SignInLimiters } from "./auth/sign-in";
 import type { PredictDeps } from "./samples/predict";
+import { UploadStore } from "./samples/upload-store";
 import type { ReadDeps } from "./fields/read";
 
 /** Process-wide services, built once and shared by every route (Next.js bundles routes separately). */
-type Services = { activeModel: ActiveModel; batcher: Batcher; imagePool: ImagePool; predictLimiter: RateLimiter; loginLimiters: SignInLimiters };
+type Services = { activeModel: ActiveModel; batcher: Batcher; uploads: UploadStore; imagePool: ImagePool; predictLimiter: RateLimiter; loginLimiters: SignInLimiters };
 const g = globalThis as unknown as { handprintServices?: Services };
 
 function services(): Services {
@@ -27,6 +28,7 @@ function services(): Services {
         (err) => log.error({ err: String(err) }, "an image worker failed"),
       ),
       batcher: new Batcher(() => activeModel.require(), { maxBatch: cfg.INFERENCE_MAX_BATCH }),
+      uploads: new UploadStore(pool()),
       predictLimiter: new RateLimiter(cfg.RATE_LIMIT_PER_MINUTE),
       loginLimiters: {
         perAccount: new RateLimiter(cfg.LOGIN_ATTEMPTS_PER_15_MIN, 15 * 60_000),
@@ -45,7 +47,7 @@ export const loginLimiters = () => services().loginLimiters;
 export function predictDeps(): PredictDeps {
   const cfg = config();
   const s = services();
-  return { pool: pool(), batcher: s.batcher, model: () => s.activeModel.require(), analyse: (bytes) => s.imagePool.analyse(bytes), maxUploadBytes: cfg.MAX_UPLOAD_BYTES };
+  return { uploads: s.uploads, batcher: s.batcher, model: () => s.activeModel.require(), analyse: (bytes) => s.imagePool.analyse(bytes), maxUploadBytes: cfg.MAX_UPLOAD_BYTES };
 }
 
 export function readDeps(): ReadDeps {

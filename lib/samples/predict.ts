@@ -1,12 +1,10 @@
-import { isDuplicateKey } from "../db/errors";
-import { bytesValue, type Pool } from "../db/pool";
 import { ImageError } from "../image/image-error";
 import type { Analysis } from "../image/analyse";
 import type { ServingModel } from "../inference/active-model";
 import type { Batcher } from "../inference/batcher";
 import { allowedClasses, topK, type Ranked, type Restriction } from "../inference/restrict";
 import { CLASS_SETS } from "../models/classsets";
-import { heldOutSplit } from "./split";
+import type { UploadStore } from "./upload-store";
 import { pngDataUrl } from "./view";
 import { msSince } from "../timing";
 
@@ -33,7 +31,7 @@ export type PredictionResult = {
 };
 
 export type PredictDeps = {
-  pool: Pool;
+  uploads: UploadStore;
   batcher: Batcher;
   model: () => Promise<ServingModel>;
   /** Decoding and normalisation: the image pool in the server, lib/image/analyse in-thread elsewhere. */
@@ -92,7 +90,7 @@ export async function predictAndStore(deps: PredictDeps, input: PredictInput): P
   const { started, analysis, used, ranked, unrestricted, answer, timings } = await read(deps, input);
   const { decodeMs, inferenceMs, batchSize } = timings;
   const storeStart = performance.now();
-  const { id, reused } = await storeUpload(deps.pool, {
+  const { id, reused } = await deps.uploads.store({
     sha256: analysis.sha256,
     original: input.bytes,
     contentType: analysis.contentType,
@@ -113,51 +111,3 @@ function restrictionOf(input: Pick<PredictInput, "restrict" | "classes">): strin
   if (input.classes?.length) return `classes:${input.classes.join("")}`.slice(0, 80);
   return input.restrict ?? null;
 }
-
-type Upload = {
-  sha256: string;
-  original: Buffer;
-  contentType?: string;
-  restriction: string | null;
-  pixels: Uint8Array;
-  classSet: string;
-  predictedLabel: string;
-  confidence: number;
-  topK: Ranked[];
-  unrestrictedTopK: Ranked[] | null;
-  modelVersionId: number;
-};
-
-/**
- * A byte-identical re-upload reuses its sample: the insert fails on the unique (source, sha256) key and the
- * existing row takes this reading (its restriction may differ), so `prediction(id)` always shows the answer
- * last given for these bytes. A new upload, the common case, costs one round trip and twins are safe.
- * Raw SQL over the driver pool because this is the hot path (see lib/db/pool.ts). The column names are
- * checked against schema.prisma by the drift test and the predict tests.
- */
-async function storeUpload(pool: Pool, u: Upload): Promise<{ id: number; reused: boolean }> {
-  const original = bytesValue(u.original);
-  try {
-    const [row] = await pool.execute<{ id: number | bigint }[]>(
-      `INSERT INTO Sample (source, split, classSet, status, image, original, contentType, sha256,
-                           predictedLabel, confidence, topK, unrestrictedTopK, modelVersionId, restriction, updatedAt)
-       VALUES ('user', ?, ?, 'pending', ?, ${original.sql}, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
-       RETURNING id`,
-      [heldOutSplit(u.sha256), u.classSet, Buffer.from(u.pixels), ...original.values, u.contentType ?? null, u.sha256,
-       u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.unrestrictedTopK && JSON.stringify(u.unrestrictedTopK), u.modelVersionId, u.restriction],
-    );
-    return { id: Number(row.id), reused: false };
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    await pool.execute(
-      `UPDATE Sample SET classSet = ?, predictedLabel = ?, confidence = ?, topK = ?, unrestrictedTopK = ?, modelVersionId = ?, restriction = ?,
-                         updatedAt = NOW(3)
-       WHERE source = 'user' AND sha256 = ?`,
-      [u.classSet, u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.unrestrictedTopK && JSON.stringify(u.unrestrictedTopK), u.modelVersionId,
-       u.restriction, u.sha256],
-    );
-    const [twin] = await pool.execute<{ id: number | bigint }[]>("SELECT id FROM Sample WHERE source = 'user' AND sha256 = ?", [u.sha256]);
-    return { id: Number(twin.id), reused: true };
-  }
-}
-

@@ -11,6 +11,7 @@ import { Batcher } from "../../lib/inference/batcher";
 import { relabelSample } from "../../lib/labelling/actions";
 import { analyseUpload, unwrap } from "../../lib/image/analyse";
 import { predictAndStore, type PredictDeps } from "../../lib/samples/predict";
+import { UploadStore } from "../../lib/samples/upload-store";
 import { Worker } from "../../lib/training/worker";
 import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
@@ -44,8 +45,9 @@ describe("the closed loop", () => {
   it("approving enough wrongly read uploads fine-tunes a better model by itself, which then reads them right", async () => {
     const cfg = parseConfig({ ...process.env, RETRAIN_AFTER: "40", FINE_TUNE_EPOCHS: "3", GATE_TOLERANCE_POINTS: "0.5" });
     const active = new ActiveModel(t.db, { pollMs: 200, threads: 1 });
+    const pool = createPool(t.url);
     const deps: PredictDeps = {
-      pool: createPool(t.url),
+      uploads: new UploadStore(pool),
       batcher: new Batcher(() => active.require(), { maxBatch: 8 }),
       model: () => active.require(),
       analyse: async (bytes) => unwrap(await analyseUpload(bytes, 40_000_000)),
@@ -83,7 +85,7 @@ describe("the closed loop", () => {
       expect(active.get()!.number).toBe(2);
     } finally {
       await active.stop();
-      await deps.pool.end();
+      await pool.end();
     }
   }, 180_000); // a real fine-tune on this 2-core machine: about a minute, more when the machine is busy
 });

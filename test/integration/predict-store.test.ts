@@ -6,6 +6,7 @@ import { Batcher } from "../../lib/inference/batcher";
 import { analyseField, analyseUpload, unwrap } from "../../lib/image/analyse";
 import { readAndStoreField, type ReadDeps } from "../../lib/fields/read";
 import { predictAndStore, type PredictDeps } from "../../lib/samples/predict";
+import { UploadStore } from "../../lib/samples/upload-store";
 import { canvasPng, fieldPng, glyphPng } from "../fixtures/glyphs";
 import { BUNDLED_MODEL } from "../helpers/app";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
@@ -26,8 +27,8 @@ describe("predictions and fields stored, and batched, on the real model and data
     await t.drop();
   });
 
-  const depsWith = (batcher: Batcher): PredictDeps => ({
-    pool,
+  const depsWith = (batcher: Batcher, uploads = new UploadStore(pool)): PredictDeps => ({
+    uploads,
     batcher,
     model: () => active.require(),
     analyse: async (bytes) => unwrap(await analyseUpload(bytes, 40_000_000)),
@@ -44,6 +45,34 @@ describe("predictions and fields stored, and batched, on the real model and data
     const stored = await t.db.sample.findUniqueOrThrow({ where: { id: answer.id } });
     expect(Buffer.from(stored.original!).equals(photo)).toBe(true);
     expect(stored.contentType).toBe("image/jpeg");
+  });
+
+  it("stores uploads answered together in one statement, each row its own upload; re-uploads reuse their samples", async () => {
+    const statements: string[] = [];
+    // the driver's pool, counting the statements sent through it
+    const counting = new Proxy(pool, {
+      get: (target, key) => (key === "execute" ? (sql: string, values?: unknown) => (statements.push(sql), target.execute(sql, values)) : Reflect.get(target, key)),
+    });
+    const deps = depsWith(new Batcher(() => active.require(), { maxBatch: 8 }), new UploadStore(counting));
+    const images = await Promise.all(Array.from({ length: 6 }, (_, i) => canvasPng(["4", "7", "L"][i % 3], { rotate: i - 3 })));
+    const first = await Promise.all(images.map((bytes) => predictAndStore(deps, { bytes })));
+    expect(first.map((a) => a.timings.batchSize)).toEqual([6, 6, 6, 6, 6, 6]); // answered together...
+    expect(statements).toHaveLength(1); // ...and stored together
+    expect(statements[0]).toMatch(/^INSERT INTO Sample/);
+    expect(new Set(first.map((a) => a.id)).size).toBe(6);
+    for (const [i, answer] of first.entries()) {
+      const stored = await t.db.sample.findUniqueOrThrow({ where: { id: answer.id } });
+      expect(Buffer.from(stored.original!).equals(images[i])).toBe(true);
+      expect(stored.predictedLabel).toBe(answer.label);
+      expect(answer.reused).toBe(false);
+    }
+    // the same bytes again, beside one new upload: the statement meets the unique key and is redone row by row
+    const another = await canvasPng("X");
+    const again = await Promise.all([...images, another].map((bytes) => predictAndStore(deps, { bytes })));
+    expect(again.slice(0, 6).map((a) => [a.id, a.reused])).toEqual(first.map((a) => [a.id, true]));
+    expect(again[6].reused).toBe(false);
+    const storedAnother = await t.db.sample.findUniqueOrThrow({ where: { id: again[6].id } });
+    expect(Buffer.from(storedAnother.original!).equals(another)).toBe(true);
   });
 
   it("stores a field of several megabytes byte for byte (the same pieces)", async () => {
