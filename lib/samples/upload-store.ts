@@ -104,6 +104,7 @@ async function storeMany(pool: Pool, uploads: Upload[]): Promise<StoredUpload[]>
       `INSERT INTO Sample (${COLUMNS}) VALUES ${rows.map((r) => r.sql).join(", ")} RETURNING id`,
       rows.flatMap((r) => r.values),
     );
+    if (ids.length !== uploads.length) throw new Error(`stored ${uploads.length} uploads but MariaDB returned ${ids.length} ids`);
     return ids.map((row) => ({ id: Number(row.id), reused: false }));
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
