@@ -1,6 +1,6 @@
+import { SerialBatches } from "../serial-batches";
 import type { ServingModel } from "./active-model";
 
-type Pending = { image: Uint8Array; resolve: (r: BatchResult) => void; reject: (e: unknown) => void };
 export type BatchResult = { probabilities: Float32Array; model: ServingModel; batchSize: number };
 
 /**
@@ -12,44 +12,20 @@ export type BatchResult = { probabilities: Float32Array; model: ServingModel; ba
  * that was serving when it started, so a hot swap never changes a request half way.
  */
 export class Batcher {
-  private queue: Pending[] = [];
-  private scheduled = false;
-  private running = false;
+  private readonly batches: SerialBatches<Uint8Array, BatchResult>;
 
-  constructor(
-    private readonly model: () => Promise<ServingModel>,
-    private readonly opts: { maxBatch: number },
-  ) {}
+  constructor(model: () => Promise<ServingModel>, opts: { maxBatch: number }) {
+    this.batches = new SerialBatches(
+      async (images) => {
+        const serving = await model();
+        const rows = await serving.session.run(images);
+        return rows.map((probabilities) => ({ probabilities, model: serving, batchSize: images.length }));
+      },
+      (waiting) => Math.min(waiting.length, opts.maxBatch),
+    );
+  }
 
   predict(image: Uint8Array): Promise<BatchResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ image, resolve, reject });
-      if (!this.running) this.runSoon();
-    });
-  }
-
-  private runSoon(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.runNext();
-    });
-  }
-
-  private async runNext(): Promise<void> {
-    if (this.running || !this.queue.length) return;
-    this.running = true;
-    const batch = this.queue.splice(0, this.opts.maxBatch);
-    try {
-      const model = await this.model();
-      const rows = await model.session.run(batch.map((p) => p.image));
-      batch.forEach((p, i) => p.resolve({ probabilities: rows[i], model, batchSize: batch.length }));
-    } catch (err) {
-      batch.forEach((p) => p.reject(err));
-    } finally {
-      this.running = false;
-      if (this.queue.length) this.runSoon();
-    }
+    return this.batches.add(image);
   }
 }

@@ -1,5 +1,6 @@
 import { isDuplicateKey } from "../db/errors";
 import { bytesValue, type Pool } from "../db/pool";
+import { SerialBatches } from "../serial-batches";
 import type { Ranked } from "../inference/restrict";
 import { heldOutSplit } from "./split";
 
@@ -20,8 +21,6 @@ export type Upload = {
 
 export type StoredUpload = { id: number; reused: boolean };
 
-type Pending = { upload: Upload; resolve: (s: StoredUpload) => void; reject: (e: unknown) => void };
-
 const COLUMNS = `source, split, classSet, status, image, original, contentType, sha256,
                  predictedLabel, confidence, topK, unrestrictedTopK, modelVersionId, restriction, updatedAt`;
 
@@ -35,56 +34,30 @@ const COLUMNS = `source, split, classSet, status, image, original, contentType, 
  * byte-identical re-upload) is redone row by row, so twins are stored as one sample exactly as before.
  */
 export class UploadStore {
-  private queue: Pending[] = [];
-  private scheduled = false;
-  private running = false;
+  private readonly batches: SerialBatches<Upload, StoredUpload>;
 
-  constructor(
-    private readonly pool: Pool,
-    private readonly opts: { maxRows: number; maxBytes: number } = { maxRows: 32, maxBytes: 4_000_000 },
-  ) {}
+  constructor(pool: Pool, opts: { maxRows: number; maxBytes: number } = { maxRows: 32, maxBytes: 4_000_000 }) {
+    this.batches = new SerialBatches(
+      async (uploads) => (uploads.length === 1 ? [await storeOne(pool, uploads[0])] : storeMany(pool, uploads)),
+      (waiting) => rowsThatFit(waiting, opts),
+    );
+  }
 
   store(upload: Upload): Promise<StoredUpload> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ upload, resolve, reject });
-      if (!this.running) this.runSoon();
-    });
+    return this.batches.add(upload);
   }
+}
 
-  private runSoon(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.runNext();
-    });
+/** How many of the waiting uploads the next statement takes: up to maxRows, and maxBytes of originals unless the first alone is larger. */
+function rowsThatFit(waiting: readonly Upload[], { maxRows, maxBytes }: { maxRows: number; maxBytes: number }): number {
+  let bytes = 0;
+  let n = 0;
+  while (n < waiting.length && n < maxRows) {
+    bytes += waiting[n].original.length;
+    if (n > 0 && bytes > maxBytes) break;
+    n++;
   }
-
-  private async runNext(): Promise<void> {
-    if (this.running || !this.queue.length) return;
-    this.running = true;
-    const rows = this.takeRows();
-    try {
-      const stored = rows.length === 1 ? [await storeOne(this.pool, rows[0].upload)] : await storeMany(this.pool, rows.map((r) => r.upload));
-      rows.forEach((r, i) => r.resolve(stored[i]));
-    } catch (err) {
-      rows.forEach((r) => r.reject(err));
-    } finally {
-      this.running = false;
-      if (this.queue.length) this.runSoon();
-    }
-  }
-
-  private takeRows(): Pending[] {
-    let bytes = 0;
-    let n = 0;
-    while (n < this.queue.length && n < this.opts.maxRows) {
-      bytes += this.queue[n].upload.original.length;
-      if (n > 0 && bytes > this.opts.maxBytes) break;
-      n++;
-    }
-    return this.queue.splice(0, n);
-  }
+  return n;
 }
 
 function rowSql(u: Upload): { sql: string; values: unknown[] } {
