@@ -27,14 +27,15 @@ const COLUMNS = `source, split, classSet, status, image, original, contentType, 
 /**
  * Uploads answered together are stored together: one multi-row INSERT ... RETURNING id instead of one
  * statement each. The model answers a batch at once, so its uploads reach this point in the same tick; each
- * statement costs the request thread a socket write that wakes MariaDB (about 0.35 ms of that thread per
+ * statement costs the request thread a socket write that wakes MariaDB (about 0.34 ms of that thread per
  * insert at 64 clients, the largest single cost of an answer there) and MariaDB a statement of its own. One
  * statement runs at a time; what arrives meanwhile forms the next, up to `maxRows` rows and about
- * `maxBytes` of originals (a single larger upload goes alone). A statement that meets a duplicate key (a
- * byte-identical re-upload) is redone row by row, so twins are stored as one sample exactly as before.
+ * `maxBytes` of originals (a single larger upload goes alone). A statement that fails is redone row by row:
+ * a byte-identical re-upload (a duplicate key) then reuses its sample exactly as before, and a row MariaDB
+ * refuses fails its own request only.
  */
 export class UploadStore {
-  private readonly batches: SerialBatches<Upload, StoredUpload>;
+  private readonly batches: SerialBatches<Upload, StoredUpload | RowFailed>;
 
   constructor(pool: Pool, opts: { maxRows: number; maxBytes: number } = { maxRows: 32, maxBytes: 4_000_000 }) {
     this.batches = new SerialBatches(
@@ -43,8 +44,10 @@ export class UploadStore {
     );
   }
 
-  store(upload: Upload): Promise<StoredUpload> {
-    return this.batches.add(upload);
+  async store(upload: Upload): Promise<StoredUpload> {
+    const stored = await this.batches.add(upload);
+    if (stored instanceof RowFailed) throw stored.cause;
+    return stored;
   }
 }
 
@@ -69,22 +72,27 @@ function rowSql(u: Upload): { sql: string; values: unknown[] } {
   };
 }
 
-/** Several uploads in one statement; MariaDB returns the new ids in the order of the rows. */
-async function storeMany(pool: Pool, uploads: Upload[]): Promise<StoredUpload[]> {
+/** One row of a statement that failed, redone alone and failed again: its request gets the error. */
+class RowFailed {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Several uploads in one statement (MariaDB returns the new ids in the order of the rows), or row by row if it fails. */
+async function storeMany(pool: Pool, uploads: Upload[]): Promise<(StoredUpload | RowFailed)[]> {
   const rows = uploads.map(rowSql);
   try {
     const ids = await pool.execute<{ id: number | bigint }[]>(
       `INSERT INTO Sample (${COLUMNS}) VALUES ${rows.map((r) => r.sql).join(", ")} RETURNING id`,
       rows.flatMap((r) => r.values),
     );
-    if (ids.length !== uploads.length) throw new Error(`stored ${uploads.length} uploads but MariaDB returned ${ids.length} ids`);
-    return ids.map((row) => ({ id: Number(row.id), reused: false }));
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    const stored: StoredUpload[] = [];
-    for (const u of uploads) stored.push(await storeOne(pool, u)); // in order: a twin later in the batch reuses the first
-    return stored;
+    if (ids.length === uploads.length) return ids.map((row) => ({ id: Number(row.id), reused: false }));
+  } catch {
+    // redone row by row below
   }
+  const stored: (StoredUpload | RowFailed)[] = [];
+  // in order: a twin later in the batch reuses the sample of the first
+  for (const u of uploads) stored.push(await storeOne(pool, u).catch((err: unknown) => new RowFailed(err)));
+  return stored;
 }
 
 /**

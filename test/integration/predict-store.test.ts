@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { registerBundledModel } from "../../lib/db/seed";
 import { createPool, type Pool } from "../../lib/db/pool";
@@ -73,6 +74,24 @@ describe("predictions and fields stored, and batched, on the real model and data
     expect(again[6].reused).toBe(false);
     const storedAnother = await t.db.sample.findUniqueOrThrow({ where: { id: again[6].id } });
     expect(Buffer.from(storedAnother.original!).equals(another)).toBe(true);
+  });
+
+  it("redoes a statement that fails row by row: the row MariaDB refuses fails alone, the others are stored", async () => {
+    const model = await active.require();
+    const upload = (i: number, modelVersionId = model.id) => {
+      const original = Buffer.from(`not an image, row ${i}`);
+      return {
+        sha256: createHash("sha256").update(original).digest("hex"), original, restriction: null, pixels: new Uint8Array(784),
+        classSet: model.classSet, predictedLabel: "7", confidence: 0.5, topK: [{ label: "7", probability: 0.5 }], unrestrictedTopK: null, modelVersionId,
+      };
+    };
+    const uploads = new UploadStore(pool);
+    const results = await Promise.allSettled([upload(1), upload(2, 999_999), upload(3)].map((u) => uploads.store(u))); // 999999: no such model version
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    for (const [i, r] of [[1, results[0]], [3, results[2]]] as const) {
+      const stored = await t.db.sample.findUniqueOrThrow({ where: { id: (r as PromiseFulfilledResult<{ id: number }>).value.id } });
+      expect(Buffer.from(stored.original!).toString()).toBe(`not an image, row ${i}`);
+    }
   });
 
   it("stores a field of several megabytes byte for byte (the same pieces)", async () => {
