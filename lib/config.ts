@@ -38,6 +38,8 @@ const schema = z.object({
   GATE_TOLERANCE_POINTS: z.coerce.number().min(0).default(0.5),
   FINE_TUNE_EPOCHS: z.coerce.number().int().min(1).default(3),
   FULL_TRAIN_EPOCHS: z.coerce.number().int().min(1).default(10),
+  FINE_TUNE_REAL_IMAGES: z.coerce.number().int().min(0).default(20_000),
+  FINE_TUNE_GENERATED_IMAGES: z.coerce.number().int().min(0).default(10_000),
   WORKER_POLL_MS: z.coerce.number().int().min(100).default(2000),
   BASE_DATA_DIR: z.string().default("data/generated"),
   PYTHON: z.string().default("/usr/bin/python3"),

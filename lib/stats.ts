@@ -3,11 +3,19 @@ import { CLASS_SETS } from "./models/classsets";
 import { Scoreboard, type ConfusedPair } from "./models/scoring";
 
 /** Aggregates only, never images: safe to show to anyone. */
+type Count = { key: string; count: number };
+
+/**
+ * User samples (the uploads admins review) and base data (imported EMNIST/NIST and the generated set) are
+ * counted apart: 150,000 base rows must not swamp the few hundred uploads a console shows.
+ */
 export type DatasetStats = {
-  bySource: { key: string; count: number }[];
-  bySplit: { key: string; count: number }[];
-  byStatus: { key: string; count: number }[];
-  byLabel: { key: string; count: number }[];
+  bySource: Count[];
+  /** User samples only. */
+  bySplit: Count[];
+  byStatus: Count[];
+  byLabel: Count[];
+  base: { total: number; bySource: Count[]; bySplit: Count[]; byLabel: Count[] };
   uploadsPerDay: { day: string; count: number }[];
   actions: { total: number; approveRate: number; relabelRate: number; rejectRate: number };
   activeModel: {
@@ -22,6 +30,9 @@ export type DatasetStats = {
   } | null;
 };
 
+const byLabelCounts = (rows: { label: string | null; _count: { _all: number } }[]): Count[] =>
+  rows.map((r) => ({ key: r.label!, count: r._count._all })).sort((a, b) => a.key.localeCompare(b.key, "en", { caseFirst: "upper" }));
+
 const counted = (rows: { _count: { _all: number } }[], key: (r: never) => string) =>
   rows.map((r) => ({ key: key(r as never), count: r._count._all })).sort((a, b) => b.count - a.count);
 
@@ -30,11 +41,15 @@ const counted = (rows: { _count: { _all: number } }[], key: (r: never) => string
  * page's date range); otherwise the quality covers every approved upload.
  */
 export async function datasetStats(db: Db, days = 30, qualityInWindow = false): Promise<DatasetStats> {
-  const [bySource, bySplit, byStatus, byLabel, events] = await Promise.all([
+  const user = { source: "user" as const };
+  const base = { source: { not: "user" as const } };
+  const [bySource, bySplit, byStatus, byLabel, baseBySplit, baseByLabel, events] = await Promise.all([
     db.sample.groupBy({ by: ["source"], _count: { _all: true } }),
-    db.sample.groupBy({ by: ["split"], _count: { _all: true } }),
-    db.sample.groupBy({ by: ["status"], _count: { _all: true } }),
-    db.sample.groupBy({ by: ["label"], where: { status: "approved", label: { not: null } }, _count: { _all: true } }),
+    db.sample.groupBy({ by: ["split"], where: user, _count: { _all: true } }),
+    db.sample.groupBy({ by: ["status"], where: user, _count: { _all: true } }),
+    db.sample.groupBy({ by: ["label"], where: { ...user, status: "approved", label: { not: null } }, _count: { _all: true } }),
+    db.sample.groupBy({ by: ["split"], where: base, _count: { _all: true } }),
+    db.sample.groupBy({ by: ["label"], where: { ...base, status: "approved", label: { not: null } }, _count: { _all: true } }),
     db.labelEvent.groupBy({ by: ["action"], where: { action: { not: "undo" } }, _count: { _all: true } }),
   ]);
   const since = new Date(Date.now() - days * 86_400_000);
@@ -44,11 +59,19 @@ export async function datasetStats(db: Db, days = 30, qualityInWindow = false): 
   );
   const total = events.reduce((s, e) => s + e._count._all, 0);
   const rate = (a: string) => (total ? (events.find((e) => e.action === a)?._count._all ?? 0) / total : 0);
+  const sources = counted(bySource, (r: { source: string }) => r.source);
+  const baseSources = sources.filter((c) => c.key !== "user");
   return {
-    bySource: counted(bySource, (r: { source: string }) => r.source),
+    bySource: sources,
     bySplit: counted(bySplit, (r: { split: string }) => r.split),
     byStatus: counted(byStatus, (r: { status: string }) => r.status),
-    byLabel: byLabel.map((r) => ({ key: r.label!, count: r._count._all })).sort((a, b) => a.key.localeCompare(b.key, "en", { caseFirst: "upper" })),
+    byLabel: byLabelCounts(byLabel),
+    base: {
+      total: baseSources.reduce((sum, c) => sum + c.count, 0),
+      bySource: baseSources,
+      bySplit: counted(baseBySplit, (r: { split: string }) => r.split),
+      byLabel: byLabelCounts(baseByLabel),
+    },
     uploadsPerDay: perDay.map((r) => ({ day: r.day, count: Number(r.n) })),
     actions: { total, approveRate: rate("approve"), relabelRate: rate("relabel"), rejectRate: rate("reject") },
     activeModel: await activeModelQuality(db, qualityInWindow ? since : undefined),

@@ -8,7 +8,6 @@ run folder like train.py's (model.onnx, parity.json, weights.pt, result.json), r
       --result runs/ft/result.json --test-data data/generated --out runs/ft-wise
 """
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -17,9 +16,9 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classsets import class_set  # noqa: E402
-from data import load_sources  # noqa: E402
 from model import HandprintNet  # noqa: E402
-from train import card_metrics, emit, evaluate, export, save_atomic, write_parity_fixture  # noqa: E402
+from run_folder import write_run_folder  # noqa: E402
+from train import emit  # noqa: E402
 
 
 def main(argv=None):
@@ -42,21 +41,9 @@ def main(argv=None):
     spec = class_set(tuned["class_set"])
     model = HandprintNet(len(spec["labels"]), **shape)
     model.load_state_dict(mixed)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-
-    te_x, te_y, _ = load_sources(args.test_data, "test", spec)
-    test_x, test_y = torch.from_numpy(te_x), torch.from_numpy(te_y)
-    _, _, probs = evaluate(model, test_x, test_y)
     result = json.loads(Path(args.result).read_text())
-    result.update(test=card_metrics(probs, te_y, spec["labels"]), test_images=int(len(te_y)),
-                  interpolated={"alpha": args.alpha, "start": str(args.start), "tuned": str(args.tuned)})
-    onnx_path = export(model, spec["labels"], spec["name"], out, test_x[:1].float().unsqueeze(1) / 255.0)
-    result["onnx_sha256"] = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
-    write_parity_fixture(test_x, model, out)
-    save_atomic({"model": model.state_dict(), "arch": "handprint", **shape, "classes": spec["labels"],
-                 "class_set": spec["name"]}, out / "weights.pt")
-    (out / "result.json").write_text(json.dumps(result, indent=1))
+    result["interpolated"] = {"alpha": args.alpha, "start": str(args.start), "tuned": str(args.tuned)}
+    result = write_run_folder(model, spec, shape, args.test_data, result, Path(args.out))
     emit(event="done", top1=result["test"]["top1"], top5=result["test"]["top5"], alpha=args.alpha, out=str(out))
 
 

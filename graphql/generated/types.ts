@@ -34,6 +34,15 @@ export type ActionRates = {
 
 export { ApproveAs };
 
+export type BaseDataStats = {
+  __typename?: 'BaseDataStats';
+  /** Approved base samples by label (EMNIST keeps NIST's natural class frequencies). */
+  byLabel: Array<Count>;
+  bySource: Array<Count>;
+  bySplit: Array<Count>;
+  total: Scalars['Int']['output'];
+};
+
 export type Box = {
   __typename?: 'Box';
   height: Scalars['Int']['output'];
@@ -93,8 +102,13 @@ export type DatasetStats = {
   actions: ActionRates;
   /** The active model on approved user samples it predicted. */
   activeModel?: Maybe<ModelQuality>;
+  /** Base data (imported EMNIST or NIST, the generated set), kept apart from the uploads admins review. */
+  base: BaseDataStats;
+  /** Approved user samples by label. */
   byLabel: Array<Count>;
+  /** Every sample by source: user (uploads) and the base data's sources. */
   bySource: Array<Count>;
+  /** User samples (uploads) only, like byStatus and byLabel: base data is counted under base. */
   bySplit: Array<Count>;
   byStatus: Array<Count>;
   uploadsPerDay: Array<DayCount>;
@@ -763,6 +777,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   ActionRates: ResolverTypeWrapper<Partial<ActionRates>>;
   ApproveAs: ResolverTypeWrapper<Partial<ApproveAs>>;
+  BaseDataStats: ResolverTypeWrapper<Partial<BaseDataStats>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Box: ResolverTypeWrapper<Partial<Box>>;
   BulkError: ResolverTypeWrapper<Partial<BulkError>>;
@@ -826,6 +841,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   ActionRates: Partial<ActionRates>;
+  BaseDataStats: Partial<BaseDataStats>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Box: Partial<Box>;
   BulkError: Partial<BulkError>;
@@ -900,6 +916,13 @@ export type ActionRatesResolvers<ContextType = Context, ParentType extends Resol
 
 export type ApproveAsResolvers = EnumResolverSignature<{ PREDICTED?: any, SUGGESTED?: any }, ResolversTypes['ApproveAs']>;
 
+export type BaseDataStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BaseDataStats'] = ResolversParentTypes['BaseDataStats']> = {
+  byLabel?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  bySource?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  bySplit?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type BoxResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Box'] = ResolversParentTypes['Box']> = {
   height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -948,6 +971,7 @@ export type CountResolvers<ContextType = Context, ParentType extends ResolversPa
 export type DatasetStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetStats'] = ResolversParentTypes['DatasetStats']> = {
   actions?: Resolver<ResolversTypes['ActionRates'], ParentType, ContextType>;
   activeModel?: Resolver<Maybe<ResolversTypes['ModelQuality']>, ParentType, ContextType>;
+  base?: Resolver<ResolversTypes['BaseDataStats'], ParentType, ContextType>;
   byLabel?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
   bySource?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
   bySplit?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
@@ -1270,6 +1294,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 export type Resolvers<ContextType = Context> = {
   ActionRates?: ActionRatesResolvers<ContextType>;
   ApproveAs?: ApproveAsResolvers;
+  BaseDataStats?: BaseDataStatsResolvers<ContextType>;
   Box?: BoxResolvers<ContextType>;
   BulkError?: BulkErrorResolvers<ContextType>;
   BulkResult?: BulkResultResolvers<ContextType>;

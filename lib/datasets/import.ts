@@ -29,7 +29,8 @@ export type ImportProgress = { split: string; done: number; total: number; inser
  * Loads an IDX folder into Sample as approved base data: every prefix it holds (EMNIST's test files, or
  * the parts of its training splits) or the one named, each with the splits it has. A label is stored as
  * the characters it stands for ("Aa" for EMNIST letters), so export keeps it only where the class set
- * merges the pair. Batched; idempotent by (source, sha256), so a stopped import simply runs again.
+ * merges the pair. Batched; idempotent by (source, sha256), so a stopped import simply runs again and
+ * resumes where it stopped.
  */
 export async function importDataset(
   db: Db,
@@ -59,8 +60,9 @@ export async function importDataset(
           image: new Uint8Array(pixels),
           sha256: baseSampleHash(pixels, data.chars[s + i]),
         }));
-        const res = await db.sample.createMany({ data: rows, skipDuplicates: true });
-        inserted += res.count;
+        // A resumed import passes over the batches it stored before without sending their images again.
+        const held = await db.sample.count({ where: { source, sha256: { in: rows.map((r) => r.sha256) } } });
+        if (held < rows.length) inserted += (await db.sample.createMany({ data: rows, skipDuplicates: true })).count;
         const done = Math.min(s + batch, data.images.length);
         const rate = done / Math.max(1, Date.now() - started);
         opts.onProgress?.({ split: `${data.prefix} ${split}`, done, total: data.images.length, inserted, etaS: Math.round((data.images.length - done) / rate / 1000) });

@@ -62,6 +62,6 @@ export function classSet(name: string): ClassSet {
 
 /** The class set an EMNIST file prefix is labelled in: emnist-balanced and emnist-balanced-part… -> balanced47. */
 export function emnistClassSet(prefix: string): string | undefined {
-  const m = prefix.match(/^emnist-([a-z]+)(?:-part\d+-\d+)?$/);
+  const m = prefix.match(/^emnist-([a-z]+)(?:-part\d+-\d+|-pool)?$/);
   return m ? EMNIST.splits[m[1]] : undefined;
 }

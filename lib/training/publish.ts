@@ -64,7 +64,9 @@ async function main() {
   const score = async (dir: string | undefined) => (dir ? (await evaluateFolder(onnxDst, result.classes, result.class_set, dir)).map(cardFigures) : undefined);
   const realHandwriting = await score(values.emnist);
   const heldOutFonts = (await score(values.fonts))?.[0];
-  const real = result.sources?.filter((src) => src.prefix.startsWith("emnist-") || src.prefix.startsWith("nist-")) ?? [];
+  const isReal = (prefix: string) => ["emnist-", "nist-", "comnist-"].some((p) => prefix.startsWith(p));
+  const real = result.sources?.filter((src) => isReal(src.prefix)) ?? [];
+  const realImages = real.reduce((n, src) => n + src.used, 0);
   const generated = manifest
     ? {
         description:
@@ -79,10 +81,11 @@ async function main() {
   const card = buildCard(values.name!, result, readFileSync(onnxDst), {
     data: {
       description: real.length
-        ? `Real NIST SD19 handwriting (${real.reduce((n, src) => n + src.used, 0)} training images from parts of EMNIST's official training splits, never any test image) plus the generated set.`
+        ? `${realImages} real handwritten training images (${real.map((src) => `${src.prefix} ${src.used}`).join(", ")}; EMNIST's full bymerge training split holds about 698,000), none byte-identical to any image of the bymerge, mnist or letters test splits${generated ? ", plus the generated set" : ""}.`
         : generated
           ? "The generated set only; no EMNIST or NIST data."
           : `IDX data from ${([] as string[]).concat(result.data).join(", ")}`,
+      realTrainingImages: realImages,
       sources: result.sources,
       ...(generated ? { generated } : {}),
     },

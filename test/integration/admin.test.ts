@@ -200,18 +200,23 @@ describe("admin API: sign-in, labelling actions, conflicts, statistics", () => {
       { predicted: "O", confidence: 0.5 },
       { predicted: "Z", confidence: 0.4 },
     ]);
+    // base data is counted apart: it never shows among the uploads' status, split or labels
+    await app.t.db.sample.createMany({
+      data: [1, 2].map((n) => ({ source: "emnist" as const, split: "train" as const, classSet: "bymerge47", label: "7", status: "approved" as const, image: new Uint8Array(784).fill(n), sha256: String(n).repeat(64) })),
+    });
     await gql("mutation($id: ID!) { approveSample(id: $id, version: 0) { id } }", { id: String(ids[0]) }); // 1 -> 1 right
     await gql("mutation($id: ID!) { relabelSample(id: $id, version: 0, label: \"7\") { id } }", { id: String(ids[1]) }); // 1 was 7
     await gql("mutation($id: ID!) { approveSample(id: $id, version: 0) { id } }", { id: String(ids[2]) }); // 7 right
     await gql("mutation($id: ID!) { rejectSample(id: $id, version: 0) { id } }", { id: String(ids[3]) });
     const s = (
       await gql(
-        "{ datasetStats { bySource { key count } byStatus { key count } byLabel { key count } uploadsPerDay { count } actions { total approveRate relabelRate rejectRate } activeModel { version evaluated accuracy perClass { label count accuracy } mostConfused { pair errors } confusion } } }",
+        "{ datasetStats { bySource { key count } base { total bySource { key count } bySplit { key count } byLabel { key count } } byStatus { key count } byLabel { key count } uploadsPerDay { count } actions { total approveRate relabelRate rejectRate } activeModel { version evaluated accuracy perClass { label count accuracy } mostConfused { pair errors } confusion } } }",
         {},
         "",
       )
     ).data!.datasetStats;
-    expect(s.bySource).toEqual([{ key: "user", count: 5 }]);
+    expect(s.bySource).toEqual([{ key: "user", count: 5 }, { key: "emnist", count: 2 }]);
+    expect(s.base).toEqual({ total: 2, bySource: [{ key: "emnist", count: 2 }], bySplit: [{ key: "train", count: 2 }], byLabel: [{ key: "7", count: 2 }] });
     expect(s.byStatus).toEqual(expect.arrayContaining([{ key: "approved", count: 3 }, { key: "pending", count: 1 }, { key: "rejected", count: 1 }]));
     expect(s.byLabel).toEqual([{ key: "1", count: 1 }, { key: "7", count: 2 }]);
     expect(s.uploadsPerDay.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(5);

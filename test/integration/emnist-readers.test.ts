@@ -113,6 +113,39 @@ print(json.dumps({'labels': sorted(spec['labels'][i] for i in y), 'sources': [(s
     expect(readSplit(out, "test").chars.sort()).toEqual(["0", "3", "O"]);
   });
 
+  it("dataset:import takes the bymerge pool as real base data, and resumes without storing anything twice", async () => {
+    await t.db.sample.deleteMany();
+    const pool = mkdtempSync(path.join(os.tmpdir(), "handprint-pool-"));
+    const items = Array.from({ length: 30 }, (_, i) => ({ label: i % 47, seed: 100 + i }));
+    await writePart(pool, "emnist-bymerge-pool", "train", items, balancedMapping);
+    const stopped = new AbortController();
+    const first = importDataset(t.db, { dir: pool, sourceSplit: "pool", batch: 10, signal: stopped.signal, onProgress: () => stopped.abort() });
+    await expect(first).rejects.toThrow(/abort/i);
+    expect(await t.db.sample.count()).toBe(10); // one batch stored before the stop
+    const resumed = await importDataset(t.db, { dir: pool, sourceSplit: "pool", batch: 10 });
+    expect(resumed).toEqual({ inserted: 20, skipped: 10, total: 30 });
+    const rows = await t.db.sample.findMany({ select: { source: true, split: true, classSet: true, status: true } });
+    expect(new Set(rows.map((r) => `${r.source} ${r.split} ${r.classSet} ${r.status}`))).toEqual(new Set(["emnist train bymerge47 approved"]));
+  });
+
+  it("a fine-tune's export draws a bounded, seeded slice of the base data and keeps every user sample", async () => {
+    await t.db.sample.deleteMany();
+    const base = (source: "emnist" | "generated", n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ source, split: "train" as const, classSet: "balanced47", label: "7", status: "approved" as const, image: Uint8Array.from(image(from + i)), sha256: `${source}-${from + i}-`.padEnd(64, "0") }));
+    await t.db.sample.createMany({ data: [...base("emnist", 40, 0), ...base("generated", 30, 100)] });
+    await t.db.sample.createMany({ data: Array.from({ length: 3 }, (_, i) => ({ ...base("emnist", 1, 200 + i)[0], source: "user" as const, sha256: `user-${i}-`.padEnd(64, "0") })) });
+    const draw = async (seed: number) => {
+      const out = mkdtempSync(path.join(os.tmpdir(), "handprint-draw-"));
+      const res = await exportDataset(t.db, { classSet: "balanced47", out, baseDraw: { real: 10, generated: 5, seed }, userRepeat: 2 });
+      return { counts: res.counts.train, images: readSplit(out, "train").images.map((img) => Buffer.from(img).toString("hex")) };
+    };
+    const one = await draw(1);
+    expect(one.counts).toEqual({ base: 15, user: 3 });
+    expect(one.images).toHaveLength(15 + 3 * 2); // user samples twice
+    expect((await draw(1)).images).toEqual(one.images); // the same run draws the same images
+    expect((await draw(2)).images).not.toEqual(one.images); // the next run another slice
+  });
+
   it("npm run eval scores each official test split under its restriction", () => {
     const res = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/eval.ts", "--model", BUNDLED_MODEL, "--data", files.root], { encoding: "utf8" });
     expect(res.status).toBe(0);

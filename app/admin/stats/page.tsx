@@ -8,10 +8,13 @@ export const dynamic = "force-dynamic";
 
 const pct = (v: number | null) => (v == null ? "–" : `${(v * 100).toFixed(1)}%`);
 
-function Counts({ title, rows }: { title: string; rows: { key: string; count: number }[] }) {
+function Counts({ title, rows, caption }: { title: string; rows: { key: string; count: number }[]; caption?: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3">
-      <h2 className="text-sm font-medium">{title}</h2>
+      <h2 className="text-sm font-medium">
+        {title}
+        {caption && <span className="font-normal text-slate-600"> ({caption})</span>}
+      </h2>
       <dl className="mt-1 grid grid-cols-2 gap-x-3 text-sm">
         {rows.map((r) => (
           <div key={r.key} className="contents">
@@ -58,8 +61,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       </nav>
       <section className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Counts title="Source" rows={s.bySource} />
-        <Counts title="Split" rows={s.bySplit} />
-        <Counts title="Status" rows={s.byStatus} />
+        <Counts title="Split" rows={s.bySplit} caption="uploads" />
+        <Counts title="Status" rows={s.byStatus} caption="uploads" />
         <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
           <h2 className="font-medium">Admin actions ({s.actions.total})</h2>
           <p data-testid="rate-approve">approved {pct(s.actions.approveRate)}</p>
@@ -68,8 +71,19 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         </div>
       </section>
       <section className="mt-6 space-y-6 rounded-lg border border-slate-200 bg-white p-4">
-        <Bars title="Approved samples by label" data={s.byLabel} />
+        <Bars title="Approved uploads by label" data={s.byLabel} />
         <Bars title={`Uploads per day (last ${range.days || 30} days)`} data={s.uploadsPerDay.map((d) => ({ key: d.day.slice(5), count: d.count }))} color="#0f766e" />
+      </section>
+      <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4" data-testid="base-data">
+        <h2 className="text-lg font-semibold">Base data ({s.base.total.toLocaleString("en")} samples)</h2>
+        <p className="text-sm text-slate-600">
+          Imported handwriting and the generated set: fine-tunes draw from it, the queue and the counts above leave it out.
+        </p>
+        <div className="mt-3 grid gap-3 sm:grid-cols-2">
+          <Counts title="Base source" rows={s.base.bySource} />
+          <Counts title="Base split" rows={s.base.bySplit} />
+        </div>
+        {s.base.total > 0 && <Bars title="Approved base samples by label" data={s.base.byLabel} color="#64748b" />}
       </section>
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Active model on approved uploads{range.days ? ` of the last ${range.days} days` : ""}</h2>

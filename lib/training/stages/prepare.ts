@@ -75,8 +75,10 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
 
   await ctx.phase("exporting the training data");
   const dataDir = path.join(ctx.work, "data");
-  // A fine-tune replays a slice of the generated data, all the real handwriting twice and the new samples five times.
-  const exported = await exportDataset(db, { classSet, out: dataDir, ...(fineTune ? { trainBaseLimit: 30_000, userRepeat: 5, realRepeat: 2 } : {}) });
+  // A fine-tune replays a fresh draw of the base data (real and generated, a new one each run) and the new
+  // samples five times, so that it stays minutes long however much base data the instance holds.
+  const draw = { real: ctx.cfg.FINE_TUNE_REAL_IMAGES, generated: ctx.cfg.FINE_TUNE_GENERATED_IMAGES, seed: run.id };
+  const exported = await exportDataset(db, { classSet, out: dataDir, ...(fineTune ? { baseDraw: draw, userRepeat: 5 } : {}) });
   log.add(`exported ${JSON.stringify(exported.counts)} (${classSet})`);
   return { classSet, parent, active, fineTune, cutoff, dataDir, exported: exported.counts };
 }
