@@ -1,5 +1,5 @@
 import { execSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseConfig } from "../../lib/config";
@@ -12,7 +12,7 @@ import { approveSample } from "../../lib/labelling/actions";
 import { loadGateSets, runGate } from "../../lib/training/gate";
 import { describeAvailability, trainingAvailability } from "../../lib/training/availability";
 import { executeRun } from "../../lib/training/job";
-import { baseDataToImport } from "../../lib/training/stages/prepare";
+import { baseDataToImport, wholeDataset } from "../../lib/training/stages/prepare";
 import { Worker } from "../../lib/training/worker";
 import { promoteModel, rollbackModel } from "../../lib/training/registry";
 import { cancelTraining, claimRun, heartbeat, HEARTBEAT_TIMEOUT_MS, recoverStaleRuns, startTraining } from "../../lib/training/runs";
@@ -191,6 +191,14 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     expect(await baseDataToImport(t.db, `${tinyData}, ${missingGenerated}`)).toEqual([tinyData, missingGenerated]);
     await importDataset(t.db, { dir: tinyData });
     expect(await baseDataToImport(t.db, tinyData)).toEqual([]);
+  });
+
+  it("a generated folder that a cancel left half-made counts as missing, so the next run generates it again", async () => {
+    const halfMade = path.join(mkdtempSync(path.join(os.tmpdir(), "handprint-halfbase-")), "generated");
+    mkdirSync(path.join(halfMade, ".parts"), { recursive: true }); // what a cancel during generation leaves
+    expect(wholeDataset(halfMade)).toBe(false);
+    expect(await baseDataToImport(t.db, halfMade)).toEqual([halfMade]);
+    expect(wholeDataset(tinyData)).toBe(true);
   });
 
   it("the gate keeps a worse candidate out and lets a good one in", async () => {

@@ -24,15 +24,25 @@ export type Prepared = {
 const baseDataDirs = (setting: string) => setting.split(",").map((d) => d.trim()).filter(Boolean);
 
 /**
+ * Whether a base data folder is whole: it holds IDX files, and a folder the generator writes (its finished
+ * fonts under .parts) also holds the manifest it writes last. A generation stopped half-way is not whole.
+ */
+export function wholeDataset(dir: string): boolean {
+  if (!existsSync(dir) || !datasetPrefixes(dir).length) return false;
+  return !existsSync(path.join(dir, ".parts")) || existsSync(path.join(dir, "manifest.json"));
+}
+
+/**
  * The BASE_DATA_DIR folders whose data the database does not hold yet: a folder counts as held when every
  * source its files are (generated, emnist, nist) has approved training samples. Per folder, so that EMNIST
- * imported by hand before the first fine-tune does not stand in for the generated set.
+ * imported by hand before the first fine-tune does not stand in for the generated set. A folder that is
+ * missing or half-made counts as generated data the database lacks.
  */
 export async function baseDataToImport(db: Db, setting: string): Promise<string[]> {
   const missing: string[] = [];
   for (const folder of baseDataDirs(setting)) {
     const dir = resolvePath(folder);
-    const sources = existsSync(dir) ? [...new Set(datasetPrefixes(dir).map(sourceOfPrefix))] : ["generated" as const];
+    const sources = wholeDataset(dir) ? [...new Set(datasetPrefixes(dir).map(sourceOfPrefix))] : ["generated" as const];
     const held = await Promise.all(sources.map((source) => db.sample.count({ where: { source, status: "approved", split: "train" }, take: 1 })));
     if (held.some((n) => n === 0)) missing.push(folder);
   }
@@ -47,8 +57,8 @@ async function ensureBaseData(ctx: RunContext): Promise<void> {
   const { db, cfg, log, signal } = ctx;
   for (const setting of await baseDataToImport(db, cfg.BASE_DATA_DIR)) {
     const dir = resolvePath(setting);
-    if (!existsSync(dir)) {
-      if (path.basename(dir) !== "generated") throw new Error(`base data folder ${setting} (BASE_DATA_DIR) does not exist`);
+    if (!wholeDataset(dir)) {
+      if (path.basename(dir) !== "generated") throw new Error(`base data folder ${setting} (BASE_DATA_DIR) does not exist or holds no IDX files`);
       await ctx.phase("generating base data");
       log.add(`no base data in the database and none in ${setting}: generating it (a few minutes, once)`);
       await runProcess(cfg.PYTHON, [path.join(ROOT, "training", "generate.py"), "--out", dir], { onLine: (line) => log.add(line), signal });
