@@ -47,6 +47,7 @@ async function read(deps: PredictDeps, input: PredictInput) {
   if (input.bytes.length > deps.maxUploadBytes) {
     throw new ImageError("PAYLOAD_TOO_LARGE", `the upload is ${input.bytes.length} bytes; the limit is ${deps.maxUploadBytes} bytes`);
   }
+  if (input.restrict && input.classes?.length) throw new ImageError("BAD_USER_INPUT", "give at most one of restrict and classes");
   if (input.classes && input.classes.length > MAX_CLASSES) {
     throw new ImageError("BAD_USER_INPUT", `classes may name at most ${MAX_CLASSES} characters (it named ${input.classes.length})`);
   }

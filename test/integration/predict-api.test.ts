@@ -107,6 +107,7 @@ describe("prediction API against the real server, model and database", () => {
       [multipart(await sharp({ create: { width: 200, height: 200, channels: 3, background: "#fff" } }).png().toBuffer(), "image/png"), 400, "BAD_USER_INPUT", /no character found/],
       [multipart(await sharp({ create: { width: 700, height: 700, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).png().toBuffer(), "image/png"), 413, "PAYLOAD_TOO_LARGE", /limit is 300000 bytes/],
       [multipart(seven, "image/png", { restrict: "emoji" }), 400, "BAD_USER_INPUT", /restrict must be one of/],
+      [multipart(seven, "image/png", { restrict: "digits", classes: "0123" }), 400, "BAD_USER_INPUT", /at most one of restrict and classes/],
       [fetch(`${app.server.url}/api/predict`, { method: "POST", headers: headers({ "content-type": "application/json" }), body: "{}" }), 415, "UNSUPPORTED_MEDIA_TYPE", /multipart\/form-data/],
       [fetch(`${app.server.url}/api/predict`, { method: "POST", headers: headers(), body: new FormData() }), 400, "BAD_USER_INPUT", /field named `image`/],
     ];

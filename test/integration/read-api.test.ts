@@ -81,6 +81,20 @@ describe("field reading API (POST /api/read, GraphQL read/field/fields) against 
     expect((await both.json()).error.message).toMatch(/at most one of pattern, lexicon and restrict/);
   });
 
+  it("takes a lexicon of the documented 10,000 values and refuses one sent as a file instead of ignoring it", async () => {
+    const png = await fieldPng("LX");
+    const values = ["Lx", ...Array.from({ length: 9_999 }, (_, i) => `V${String(i).padStart(18, "0")}`)]; // about 200 KB
+    const large = await post(png, { lexicon: values.join("\n"), preview: "1" });
+    expect(large.status).toBe(200);
+    expect((await large.json()).text).toBe("Lx");
+    const form = new FormData();
+    form.append("image", new Blob([new Uint8Array(png)], { type: "image/png" }), "field.png");
+    form.append("lexicon", new Blob(["Lx\nTX"], { type: "text/plain" }), "lexicon.txt");
+    const asFile = await fetch(`${app.server.url}/api/read?preview=1`, { method: "POST", body: form });
+    expect(asFile.status).toBe(400);
+    expect((await asFile.json()).error.message).toMatch(/send `lexicon` as a text field, not as a file/);
+  });
+
   it('answers "no writing found" for a blank image and stores nothing', async () => {
     const before = await app.t.db.field.count();
     const res = await post(await fieldPng("   "));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiError, failureResponse } from "../../../lib/api-errors";
 import { config } from "../../../lib/config";
+import { MAX_LEXICON } from "../../../lib/fields/pattern";
 import { previewField, readAndStoreField } from "../../../lib/fields/read";
 import { log } from "../../../lib/log";
 import { clientKey, enforceRateLimit } from "../../../lib/ratelimit";
@@ -8,6 +9,9 @@ import { predictLimiter, readDeps } from "../../../lib/runtime";
 import { flag, readImageUpload } from "../../../lib/request-body";
 
 export const dynamic = "force-dynamic";
+
+/** Room for the largest lexicon the decoder takes: its characters and a separator after each value. */
+const LEXICON_FIELD_BYTES = MAX_LEXICON.characters + MAX_LEXICON.values;
 
 const options = z.object({
   pattern: z.string().max(200, "the pattern may be at most 200 characters").optional(),
@@ -30,7 +34,7 @@ const options = z.object({
 export async function POST(request: Request) {
   try {
     await enforceRateLimit(predictLimiter(), clientKey(request.headers));
-    const { bytes, fields } = await readImageUpload(request, ["pattern", "restrict", "lexicon", "preview"], config().MAX_UPLOAD_BYTES);
+    const { bytes, fields } = await readImageUpload(request, ["pattern", "restrict", "lexicon", "preview"], config().MAX_UPLOAD_BYTES, LEXICON_FIELD_BYTES);
     const opts = options.safeParse(fields);
     if (!opts.success) throw new ApiError("BAD_USER_INPUT", opts.error.issues.map((i) => i.message).join("; "));
     const { preview, ...input } = opts.data;
