@@ -25,6 +25,6 @@ const positiveId = z.coerce.number().int().positive();
 /** An ID argument as the database's integer key; anything else is BAD_USER_INPUT. */
 export function parseId(id: string): number {
   const parsed = positiveId.safeParse(id);
-  if (!parsed.success) throw new ApiError("BAD_USER_INPUT", `not an id: ${JSON.stringify(id)}`);
+  if (!parsed.success) throw new ApiError("BAD_USER_INPUT", `not an id: ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)}`);
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, NoFragmentCyclesRule, validate, type GraphQLFormattedError, type ValidationRule } from "graphql";
 import depthLimit from "graphql-depth-limit";
 import { directiveEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { ROOT } from "../lib/config";
@@ -21,13 +21,21 @@ function costLimit(maxCost: number): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [directiveEstimator({ name: "complexity" }), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [directiveEstimator({ name: "complexity" }), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // The cost is computed before execution coerces the variables, so a missing or wrong-typed
+            // variable is found here first: the caller's mistake, not the server's.
+            if (!(err instanceof GraphQLError)) throw err;
+            throw new GraphQLError(clip(err.message), { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`this query costs ${cost}, more than the limit of ${maxCost} (GRAPHQL_MAX_COST): ask for fewer fields, aliases or items`, {
               extensions: { code: "BAD_USER_INPUT", cost, maxCost, http: { status: 400 } },
@@ -42,11 +50,42 @@ function costLimit(maxCost: number): ApolloServerPlugin<Context> {
 /** Parsing a huge document is itself the cost: longer ones are refused while parsing, before validation. */
 const MAX_TOKENS = 5000;
 
-/** graphql-js's own words for an over-long document ("more that 5000 tokens") as a plain BAD_USER_INPUT. */
+/** An error message never echoes more than this of what the caller sent (a 1 MB id, a 1 MB enum value). */
+const MAX_MESSAGE = 200;
+const clip = (message: string) => (message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message);
+
+/**
+ * graphql-js's own words for an over-long document ("more that 5000 tokens") as a plain BAD_USER_INPUT;
+ * every message clipped, and a message's did-you-mean list with it.
+ */
 function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!/Document contains more that \d+ tokens/.test(formatted.message)) return formatted;
-  return { message: `the query is too long (more than ${MAX_TOKENS} tokens): ask for fewer fields or aliases`, extensions: { code: "BAD_USER_INPUT", maxTokens: MAX_TOKENS } };
+  if (/Document contains more that \d+ tokens/.test(formatted.message)) {
+    return { message: `the query is too long (more than ${MAX_TOKENS} tokens): ask for fewer fields or aliases`, extensions: { code: "BAD_USER_INPUT", maxTokens: MAX_TOKENS } };
+  }
+  return { ...formatted, message: clip(formatted.message) };
 }
+
+/**
+ * graphql-depth-limit follows fragment spreads without remembering where it has been, so a fragment
+ * cycle overflowed the stack (a 500) before graphql-js's own rule refused the cycle; a document with a
+ * cycle is left to that rule.
+ */
+function depthLimitUnlessCyclic(maxDepth: number): ValidationRule {
+  const limit = depthLimit(maxDepth);
+  return (context) => (validate(context.getSchema(), context.getDocument(), [NoFragmentCyclesRule]).length ? {} : limit(context));
+}
+
+/** Bad input answers 400 even when a resolver found it (graphql-js would answer 200 with the error). */
+const badInputIs400: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single" || response.http.status) return;
+        if (response.body.singleResult.errors?.some((e) => e.extensions?.code === "BAD_USER_INPUT")) response.http.status = 400;
+      },
+    };
+  },
+};
 
 export function createApolloServer(opts: { maxDepth: number; maxCost: number }): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -55,9 +94,9 @@ export function createApolloServer(opts: { maxDepth: number; maxCost: number }):
     // CSRF prevention stays on (Apollo's default); introspection helps API clients.
     introspection: true,
     parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: [depthLimit(opts.maxDepth)],
+    validationRules: [depthLimitUnlessCyclic(opts.maxDepth)],
     formatError,
-    plugins: [costLimit(opts.maxCost)],
+    plugins: [costLimit(opts.maxCost), badInputIs400],
     includeStacktraceInErrorResponses: false,
   });
 }

@@ -110,6 +110,27 @@ describe("abuse, bad input and races lose nothing", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("bad GraphQL input gets a 4xx with a short message, never a 500, and long values are not echoed back", async () => {
+    const raw = (body: string) => fetch(`${app.server.url}/api/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const huge = "9".repeat(1_000_000);
+    const cases: [string, Promise<Response>][] = [
+      ["wrong-typed variable", raw(JSON.stringify({ query: "query($id: ID!) { field(id: $id) { id } }", variables: { id: { a: 1 } } }))],
+      ["missing variable", raw(JSON.stringify({ query: "query($id: ID!) { field(id: $id) { id } }", variables: {} }))],
+      ["empty body", raw("")],
+      ["invalid JSON", raw("{ not json")],
+      ["fragment cycle", raw(JSON.stringify({ query: "fragment A on Query { ...B } fragment B on Query { ...A } { ...A }" }))],
+      ["1 MB id", raw(JSON.stringify({ query: `{ field(id: "${huge}") { id } }` }))],
+      ["1 MB enum value", raw(JSON.stringify({ query: `mutation { predict(image: "x", restrict: ${"X".repeat(1_000_000)}) { id } }` }))],
+    ];
+    const answers = [];
+    for (const [what, request] of cases) {
+      const res = await request;
+      const text = await res.text();
+      answers.push({ what, status: res.status, text: text.slice(0, 300), length: text.length });
+    }
+    expect(answers.filter((a) => a.status < 400 || a.status >= 500 || a.length > 1_000)).toEqual([]);
+  });
+
   it("every Query and Mutation field declares who may use it, and admin fields refuse anonymous callers", async () => {
     expect(undeclaredRootFields(schemaText)).toEqual([]);
     const admin = [...declaredAccess(schemaText)].filter(([name, role]) => role === "ADMIN" && name.startsWith("Query.")).map(([name]) => name.slice(6));
