@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrust } from "./http/client-address.cjs";
 
 /** The project root (every command runs from it): relative paths in the settings are taken from here. */
 export const ROOT = process.env.HANDPRINT_ROOT ?? process.cwd();
@@ -32,6 +33,16 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5000),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((v, ctx) => {
+      try {
+        parseTrust(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: `a hop count (1) or a comma-separated list of addresses and CIDR ranges: ${(err as Error).message}` });
+      }
+    }),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(0).default(10),
   LOGIN_ATTEMPTS_PER_CLIENT_15_MIN: z.coerce.number().int().min(0).default(30),
   RETRAIN_AFTER: z.coerce.number().int().min(1).default(200),

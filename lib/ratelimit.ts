@@ -24,11 +24,11 @@ export class RateLimiter {
 }
 
 /**
- * The client's address: the first X-Forwarded-For entry, as the proxy in front of us reports it (next start
- * fills it in from the socket when there is no proxy). A client that reaches us directly can set it itself.
+ * The client's address. The web server's preload (lib/http/client-address.cjs) has already rewritten
+ * X-Forwarded-For to the one address TRUSTED_PROXIES allows: by default the socket's, whatever a client sent.
  */
 export function clientKey(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
 }
 
 /** Counts one request of this client and refuses it (RATE_LIMITED, with retryAfter) when over the limit. */

@@ -8,7 +8,8 @@ export type RunningServer = { url: string; pid: number; stop: () => Promise<void
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    // The tests stand in for a proxy on loopback: the X-Forwarded-For they send names the client.
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
