@@ -10,6 +10,11 @@ export class RateLimiter {
     if (limit > 0) this.limiter = new RateLimiterMemory({ points: limit, duration: Math.ceil(windowMs / 1000) });
   }
 
+  /** Gives back the point one request took (it turned out not to count). */
+  async refund(key: string): Promise<void> {
+    await this.limiter?.reward(key, 1);
+  }
+
   /** Counts one request; resolves to the seconds to wait when the client is over its limit, else 0. */
   async take(key: string): Promise<number> {
     if (!this.limiter) return 0;

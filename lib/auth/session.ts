@@ -10,9 +10,9 @@ export type SessionUser = { id: number; username: string; role: "admin" | "viewe
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Checks a username and password; the same answer and about the same time whether the user exists or not. */
-export async function checkCredentials(db: Db, username: string, password: string): Promise<SessionUser | undefined> {
+export async function checkCredentials(db: Db, username: string, password: string, client?: string): Promise<SessionUser | undefined> {
   const user = await db.user.findUnique({ where: { username } });
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, client);
   return user && ok ? { id: user.id, username: user.username, role: user.role } : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { ApiError } from "../api-errors";
 import type { Db } from "../db/client";
 import type { RateLimiter } from "../ratelimit";
-import { HashQueueFull } from "./password";
+import { HashAlreadyWaiting, HashQueueFull } from "./password";
 import { checkCredentials, createSession, type SessionUser } from "./session";
 
 export type SignInLimiters = { perAccount: RateLimiter; perClient: RateLimiter };
@@ -16,7 +16,8 @@ function normaliseUsername(username: string): string {
 
 /**
  * Checks both limits before any password is hashed (the hash is the expensive part), then the
- * credentials; a success opens a session.
+ * credentials; a success opens a session. Only failed attempts count: a success, and an attempt the line of
+ * password checks had no room for, give their points back.
  */
 export async function signIn(
   db: Db,
@@ -25,12 +26,17 @@ export async function signIn(
 ): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
   const username = normaliseUsername(input.username);
   if (!username) throw new ApiError("BAD_USER_INPUT", "send a username and a password");
-  const wait = Math.max(await limiters.perClient.take(input.clientKey), await limiters.perAccount.take(`${input.clientKey}:${username}`));
+  const accountKey = `${input.clientKey}:${username}`;
+  const wait = Math.max(await limiters.perClient.take(input.clientKey), await limiters.perAccount.take(accountKey));
   if (wait) throw new ApiError("RATE_LIMITED", `too many sign-in attempts; try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
-  const user = await checkCredentials(db, username, input.password).catch((err: unknown) => {
-    if (err instanceof HashQueueFull) throw new ApiError("RATE_LIMITED", "too many sign-ins at once; try again in a few seconds", { retryAfter: 2 });
-    throw err;
+  const giveBack = () => Promise.all([limiters.perClient.refund(input.clientKey), limiters.perAccount.refund(accountKey)]);
+  const user = await checkCredentials(db, username, input.password, input.clientKey).catch(async (err: unknown) => {
+    if (!(err instanceof HashQueueFull || err instanceof HashAlreadyWaiting)) throw err;
+    await giveBack();
+    const why = err instanceof HashAlreadyWaiting ? "your previous sign-in is still being checked" : "too many sign-ins at once";
+    throw new ApiError("RATE_LIMITED", `${why}; try again in a few seconds`, { retryAfter: 2 });
   });
   if (!user) throw new ApiError("UNAUTHENTICATED", "wrong username or password");
+  await giveBack();
   return { user, ...(await createSession(db, user.id)) };
 }

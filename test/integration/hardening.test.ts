@@ -64,6 +64,25 @@ describe("abuse, bad input and races lose nothing", () => {
     expect(perClient[12]).toBe(429);
   });
 
+  it("successful sign-ins do not count towards the limit", async () => {
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await login("admin", "admin password", "10.4.1.1")).status); // the limit is 5
+    expect(statuses).toEqual(Array(8).fill(200));
+    for (let i = 0; i < 4; i++) await login("admin", "guess", "10.4.1.1");
+    expect((await login("admin", "admin password", "10.4.1.1")).status).toBe(200); // 4 failures, then the right password
+  });
+
+  it("a flood of sign-ins from many addresses never locks the admin out, and each client has one password check at a time", async () => {
+    const flood = Array.from({ length: 40 }, (_, i) => login(`stranger${i}`, "guess", `10.4.2.${i}`));
+    const admin = login("admin", "admin password", "10.4.3.1");
+    const twice = [login("nobody", "guess", "10.4.4.1"), login("nobody", "guess", "10.4.4.1")];
+    expect((await admin).status).toBe(200);
+    expect((await Promise.all(flood)).map((r) => r.status)).toEqual(Array(40).fill(401));
+    const [first, second] = await Promise.all(twice);
+    expect([first.status, second.status]).toEqual([401, 429]);
+    expect((await second.json()).error.message).toMatch(/your previous sign-in is still being checked/);
+  });
+
   it("a suggestion changed after the admin saw it makes the approval a conflict, and a decided sample takes no feedback", async () => {
     const [id] = await seedUploads(app.t.db, [{ predicted: "3", confidence: 0.4, suggested: "3" }]);
     const feedback = (label: string) => gql("mutation($id: ID!, $l: String) { feedback(id: $id, label: $l) { id suggestedLabel } }", { id: String(id), l: label });
