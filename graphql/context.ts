@@ -2,6 +2,7 @@ import type { SessionUser } from "../lib/auth/session";
 import type { Db } from "../lib/db/client";
 import type { ActiveModel } from "../lib/inference/active-model";
 import type { RateLimiter } from "../lib/ratelimit";
+import type { FeedbackLimiters } from "../lib/samples/feedback";
 import type { PredictDeps } from "../lib/samples/predict";
 import type { ReadDeps } from "../lib/fields/read";
 
@@ -11,6 +12,7 @@ export type Context = {
   predict: PredictDeps;
   read: ReadDeps;
   predictLimiter: RateLimiter;
+  feedbackLimiters: FeedbackLimiters;
   clientKey: string;
   user?: SessionUser;
   /** Approved samples the active model has not seen that queue a retraining run. */

@@ -45,6 +45,8 @@ const schema = z.object({
     }),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(0).default(10),
   LOGIN_ATTEMPTS_PER_CLIENT_15_MIN: z.coerce.number().int().min(0).default(30),
+  FEEDBACK_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  FEEDBACK_PER_SAMPLE_PER_HOUR: z.coerce.number().int().min(0).default(3),
   RETRAIN_AFTER: z.coerce.number().int().min(1).default(200),
   GATE_TOLERANCE_POINTS: z.coerce.number().min(0).default(0.5),
   FINE_TUNE_EPOCHS: z.coerce.number().int().min(1).default(3),

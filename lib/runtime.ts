@@ -8,12 +8,13 @@ import { ModelThread } from "./inference/model-host";
 import { log } from "./log";
 import { RateLimiter } from "./ratelimit";
 import type { SignInLimiters } from "./auth/sign-in";
+import type { FeedbackLimiters } from "./samples/feedback";
 import type { PredictDeps } from "./samples/predict";
 import { UploadStore } from "./samples/upload-store";
 import type { ReadDeps } from "./fields/read";
 
 /** Process-wide services, built once and shared by every route (Next.js bundles routes separately). */
-type Services = { activeModel: ActiveModel; batcher: Batcher; uploads: UploadStore; imagePool: ImagePool; predictLimiter: RateLimiter; loginLimiters: SignInLimiters };
+type Services = { activeModel: ActiveModel; batcher: Batcher; uploads: UploadStore; imagePool: ImagePool; predictLimiter: RateLimiter; loginLimiters: SignInLimiters; feedbackLimiters: FeedbackLimiters };
 const g = globalThis as unknown as { handprintServices?: Services };
 
 function services(): Services {
@@ -30,6 +31,10 @@ function services(): Services {
       batcher: new Batcher(() => activeModel.require(), { maxBatch: cfg.INFERENCE_MAX_BATCH }),
       uploads: new UploadStore(pool()),
       predictLimiter: new RateLimiter(cfg.RATE_LIMIT_PER_MINUTE),
+      feedbackLimiters: {
+        perClient: new RateLimiter(cfg.FEEDBACK_PER_CLIENT_PER_MINUTE),
+        perSample: new RateLimiter(cfg.FEEDBACK_PER_SAMPLE_PER_HOUR, 60 * 60_000),
+      },
       loginLimiters: {
         perAccount: new RateLimiter(cfg.LOGIN_ATTEMPTS_PER_15_MIN, 15 * 60_000),
         perClient: new RateLimiter(cfg.LOGIN_ATTEMPTS_PER_CLIENT_15_MIN, 15 * 60_000),
@@ -43,6 +48,7 @@ export const activeModel = () => services().activeModel;
 export const imagePool = () => services().imagePool;
 export const predictLimiter = () => services().predictLimiter;
 export const loginLimiters = () => services().loginLimiters;
+export const feedbackLimiters = () => services().feedbackLimiters;
 
 export function predictDeps(): PredictDeps {
   const cfg = config();

@@ -301,7 +301,7 @@ export type Mutation = {
   approveSamples: Array<BulkResult>;
   /** Admins: stop a queued or running run; the serving model stays as it is. */
   cancelTraining: TrainingRun;
-  /** The visitor's word on a prediction: it was right (correct: true), or it was `label`. Stored as a suggestion for the admins. */
+  /** The visitor's word on a prediction: it was right (correct: true), or it was `label`. Stored as a suggestion for the admins. Limited per client (FEEDBACK_PER_CLIENT_PER_MINUTE) and per prediction (FEEDBACK_PER_SAMPLE_PER_HOUR), each alias counted. */
   feedback: Prediction;
   /** The visitor's word on a field: what it says. Where it lines up with the characters, each gets it as a suggestion. */
   fieldFeedback: Field;

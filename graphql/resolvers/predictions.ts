@@ -25,7 +25,7 @@ export const predictionResolvers: Pick<Resolvers, "Query" | "Mutation"> = {
     feedback: (_, args, ctx) =>
       guarded(async () => {
         const id = parseId(args.id);
-        await recordFeedback(ctx.db, id, args);
+        await recordFeedback(ctx.db, { limiters: ctx.feedbackLimiters, clientKey: ctx.clientKey }, id, args);
         return (await findPrediction(ctx.db, id))!;
       }),
   },

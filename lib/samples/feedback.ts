@@ -1,6 +1,13 @@
 import type { Db } from "../db/client";
 import { ApiError, quoteInput } from "../api-errors";
 import { CLASS_SETS } from "../models/classsets";
+import { enforceRateLimit, type RateLimiter } from "../ratelimit";
+
+/**
+ * Feedback moves a sample's version, which turns an admin's action on it into CONFLICT: one client may not
+ * move many samples (per client), nor keep moving one (per sample, whoever sends it). Each alias counts.
+ */
+export type FeedbackLimiters = { perClient: RateLimiter; perSample: RateLimiter };
 
 /**
  * A visitor's word on a prediction. It is only a suggestion: the sample stays pending and never becomes
@@ -8,7 +15,14 @@ import { CLASS_SETS } from "../models/classsets";
  * approves "the visitor's suggestion" gets CONFLICT if it changed after they saw it; once an admin has
  * decided, feedback no longer changes the sample. Visitors are anonymous, so the latest suggestion wins.
  */
-export async function recordFeedback(db: Db, id: number, input: { correct?: boolean | null; label?: string | null }): Promise<void> {
+export async function recordFeedback(
+  db: Db,
+  limits: { limiters: FeedbackLimiters; clientKey: string },
+  id: number,
+  input: { correct?: boolean | null; label?: string | null },
+): Promise<void> {
+  await enforceRateLimit(limits.limiters.perClient, limits.clientKey, "feedback from this client");
+  await enforceRateLimit(limits.limiters.perSample, String(id), `feedback on prediction ${id}`);
   const sample = await db.sample.findFirst({ where: { id, source: "user" }, select: { predictedLabel: true, classSet: true, status: true, version: true } });
   if (!sample) throw new ApiError("NOT_FOUND", `no prediction ${id}`);
   if (sample.status !== "pending") throw new ApiError("CONFLICT", `prediction ${id} was already reviewed by an admin; feedback no longer changes it`);

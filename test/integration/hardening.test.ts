@@ -97,6 +97,21 @@ describe("abuse, bad input and races lose nothing", () => {
     expect(await app.t.db.sample.findUniqueOrThrow({ where: { id } })).toMatchObject({ label: "8", suggestedLabel: "8", status: "approved" });
   });
 
+  it("feedback is limited per client and per prediction, and each alias counts", async () => {
+    const ids = await seedUploads(app.t.db, Array.from({ length: 40 }, () => ({ predicted: "3", confidence: 0.4 })));
+    const one = (id: number, ip: string) => gql("mutation($id: ID!) { feedback(id: $id, label: \"8\") { id } }", { id: String(id) }, { "x-forwarded-for": ip });
+    const perSample = [];
+    for (let i = 0; i < 4; i++) perSample.push((await one(ids[0], `10.5.1.${i}`)).errors?.[0]?.extensions.code ?? "ok");
+    expect(perSample).toEqual(["ok", "ok", "ok", "RATE_LIMITED"]); // three per prediction an hour, whoever sends them
+    const aliases = (list: number[]) => `mutation { ${list.map((id, i) => `a${i}: feedback(id: "${id}", label: "8") { id }`).join(" ")} }`;
+    const many = await gql(aliases(ids.slice(1, 36)), {}, { "x-forwarded-for": "10.5.2.1" });
+    // 30 a minute per client: the 31st alias is refused, and a mutation stops at its first error
+    expect(many.errors!.map((e) => e.extensions.code)).toEqual(["RATE_LIMITED"]);
+    expect(await app.t.db.sample.count({ where: { id: { in: ids }, version: { gt: 0 } } })).toBe(31);
+    const costly = await gql(aliases(Array(200).fill(ids[39])), {}, { "x-forwarded-for": "10.5.2.2" });
+    expect(costly.errors![0].message).toMatch(/this query costs \d+, more than the limit/);
+  });
+
   it("a malformed session cookie is no session: predict, queries and sign-out work", async () => {
     const png = await glyphPng("7");
     const predicted = await gql("mutation($i: String!) { predict(image: $i) { label } }", { i: png.toString("base64") }, { cookie: "hp_session=%" });

@@ -8,7 +8,7 @@ import { db } from "../../../lib/db/client";
 import { sessionUser, tokenFromCookieHeader } from "../../../lib/auth/session";
 import { clientKey } from "../../../lib/ratelimit";
 import { readBodyCapped } from "../../../lib/request-body";
-import { activeModel, predictDeps, readDeps, predictLimiter } from "../../../lib/runtime";
+import { activeModel, feedbackLimiters, predictDeps, readDeps, predictLimiter } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +19,7 @@ const handler = startServerAndCreateNextHandler<NextRequest, Context>(createApol
     predict: predictDeps(),
     read: readDeps(),
     predictLimiter: predictLimiter(),
+    feedbackLimiters: feedbackLimiters(),
     clientKey: clientKey(req.headers),
     user: await sessionUser(db(), tokenFromCookieHeader(req.headers.get("cookie"))),
     retrainAfter: config().RETRAIN_AFTER,
