@@ -96,10 +96,12 @@ async function storeMany(pool: Pool, uploads: Upload[]): Promise<(StoredUpload |
 }
 
 /**
- * A byte-identical re-upload reuses its sample: the insert fails on the unique (source, sha256) key and the
- * existing row takes this reading (its restriction may differ), so `prediction(id)` always shows the answer
- * last given for these bytes. Raw SQL over the driver pool because this is the hot path (see lib/db/pool.ts).
- * The column names are checked against schema.prisma by the drift test and the predict tests.
+ * A byte-identical re-upload reuses its sample: the insert fails on the unique (source, sha256) key. While
+ * the sample is pending it takes this reading (its restriction may differ), with a version bump so that an
+ * admin who is looking at the old reading gets CONFLICT instead of approving what they did not see; once an
+ * admin has decided, the sample is never changed by an upload. Raw SQL over the driver pool because this is
+ * the hot path (see lib/db/pool.ts). The column names are checked against schema.prisma by the drift test
+ * and the predict tests.
  */
 async function storeOne(pool: Pool, u: Upload): Promise<StoredUpload> {
   const row = rowSql(u);
@@ -110,8 +112,8 @@ async function storeOne(pool: Pool, u: Upload): Promise<StoredUpload> {
     if (!isDuplicateKey(err)) throw err;
     await pool.execute(
       `UPDATE Sample SET classSet = ?, predictedLabel = ?, confidence = ?, topK = ?, unrestrictedTopK = ?, modelVersionId = ?, restriction = ?,
-                         updatedAt = NOW(3)
-       WHERE source = 'user' AND sha256 = ?`,
+                         version = version + 1, updatedAt = NOW(3)
+       WHERE source = 'user' AND sha256 = ? AND status = 'pending'`,
       [u.classSet, u.predictedLabel, u.confidence, JSON.stringify(u.topK), u.unrestrictedTopK && JSON.stringify(u.unrestrictedTopK), u.modelVersionId,
        u.restriction, u.sha256],
     );

@@ -48,6 +48,23 @@ describe("predictions and fields stored, and batched, on the real model and data
     expect(stored.contentType).toBe("image/jpeg");
   });
 
+  it("a re-upload never rewrites a sample an admin decided, and moves a pending one's version", async () => {
+    const deps = depsWith(new Batcher(() => active.require(), { maxBatch: 8 }));
+    const bytes = await canvasPng("7", { rotate: 9 });
+    const first = await predictAndStore(deps, { bytes });
+    const before = await t.db.sample.findUniqueOrThrow({ where: { id: first.id } });
+    // pending: the re-upload's reading (here restricted to letters) replaces it, and the version moves
+    const again = await predictAndStore(deps, { bytes, restrict: "letters" });
+    const pending = await t.db.sample.findUniqueOrThrow({ where: { id: first.id } });
+    expect({ id: again.id, restriction: pending.restriction, version: pending.version }).toEqual({ id: first.id, restriction: "letters", version: before.version + 1 });
+    // an admin approves "7"; a re-upload under another restriction answers, and changes nothing stored
+    await t.db.sample.update({ where: { id: first.id }, data: { status: "approved", label: "7", version: { increment: 1 } } });
+    const decided = await t.db.sample.findUniqueOrThrow({ where: { id: first.id } });
+    const third = await predictAndStore(deps, { bytes, classes: ["1", "l"] });
+    expect(third).toMatchObject({ id: first.id, reused: true });
+    expect(await t.db.sample.findUniqueOrThrow({ where: { id: first.id } })).toEqual(decided);
+  });
+
   it("stores uploads answered together in one statement, each row its own upload; re-uploads reuse their samples", async () => {
     const statements: string[] = [];
     // the driver's pool, counting the statements sent through it
