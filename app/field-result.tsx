@@ -23,6 +23,7 @@ function Overlay({ preview, reading }: { preview: string; reading: FieldReading 
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={preview} alt="The field as sent" className="absolute inset-0 h-full w-full object-fill" />
       {reading.characters.map((c) => {
+        if (!c.box) return null; // a symbol of a stored field: it has no box of its own
         const unsure = c.confidence < UNSURE;
         return (
           <div

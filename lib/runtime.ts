@@ -58,5 +58,5 @@ export function predictDeps(): PredictDeps {
 
 export function readDeps(): ReadDeps {
   const s = services();
-  return { pool: pool(), batcher: s.batcher, model: () => s.activeModel.require(), analyseField: (bytes) => s.imagePool.analyseField(bytes), maxUploadBytes: config().MAX_UPLOAD_BYTES };
+  return { pool: pool(), db: db(), batcher: s.batcher, model: () => s.activeModel.require(), analyseField: (bytes) => s.imagePool.analyseField(bytes), maxUploadBytes: config().MAX_UPLOAD_BYTES };
 }

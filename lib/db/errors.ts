@@ -1,4 +1,8 @@
 const DUPLICATE_KEY = 1062; // MariaDB's ER_DUP_ENTRY
 
+const DEADLOCK = 1213; // ER_LOCK_DEADLOCK: InnoDB rolled the transaction back, it may simply run again
+
 /** A driver error for an insert that hit a unique key (a byte-identical re-upload, say). */
 export const isDuplicateKey = (err: unknown) => (err as { errno?: number }).errno === DUPLICATE_KEY;
+
+export const isDeadlock = (err: unknown) => (err as { errno?: number }).errno === DEADLOCK;

@@ -1,4 +1,5 @@
-import { isDuplicateKey } from "../db/errors";
+import type { Db } from "../db/client";
+import { isDeadlock, isDuplicateKey } from "../db/errors";
 import { bytesValue, type Pool } from "../db/pool";
 import { ImageError } from "../image/image-error";
 import type { FieldAnalysis } from "../image/analyse";
@@ -11,7 +12,7 @@ import { image28Url } from "../samples/view";
 import { decodeField } from "./decode";
 import type { Box, Lattice } from "./lattice";
 import { anyOf, compileLexicon, compilePattern, type Automaton } from "./pattern";
-import { positionsOf } from "./stored";
+import { positionsOf, requireField } from "./stored";
 import { msSince } from "../timing";
 
 /**
@@ -30,6 +31,8 @@ export type ReadInput = {
 
 export type ReadDeps = {
   pool: Pool;
+  /** For a re-read that keeps what is stored: the stored field, as `field(id)` shows it. */
+  db: Db;
   batcher: Batcher;
   model: () => Promise<ServingModel>;
   analyseField: (bytes: Buffer) => Promise<FieldAnalysis>;
@@ -42,9 +45,10 @@ export type FieldCharacter = {
   label: string;
   confidence: number;
   top5: Ranked[];
-  box: Box;
-  /** The 28x28 the model saw, as a PNG data URL. */
-  image28: string;
+  /** Where it is in the upload; null for a symbol of a stored field (it has no sample). */
+  box: Box | null;
+  /** The 28x28 the model saw, as a PNG data URL (null as box). */
+  image28: string | null;
   spaceBefore: boolean;
   /** A character the model has no class for (the / of a date), placed where the pattern wants it: never a sample. */
   symbol: boolean;
@@ -188,8 +192,15 @@ export async function readAndStoreField(deps: ReadDeps, input: ReadInput): Promi
       }];
     }),
   });
+  const finished = () => ({ ...timings, storeMs: msSince(storeStart), totalMs: msSince(started) });
+  if (stored.kept) {
+    // What is stored stands (an admin reviewed it, or this reading cuts the line elsewhere): the answer is
+    // the stored field, the same as field(id) gives, so a re-read never contradicts it.
+    const field = await requireField(deps.db, stored.id);
+    return { ...field, expected: field.expected, matchesExpected: reading.matchesExpected, id: stored.id, reused: true, timings: finished() };
+  }
   const characters = reading.characters.map((c) => ({ ...c, sampleId: stored.sampleIds.get(c.position) ?? null }));
-  return { ...reading, characters, id: stored.id, reused: stored.reused, timings: { ...timings, storeMs: msSince(storeStart), totalMs: msSince(started) } };
+  return { ...reading, characters, id: stored.id, reused: stored.reused, timings: finished() };
 }
 
 type StoredCharacter = {
@@ -213,12 +224,32 @@ type FieldUpload = {
   characters: StoredCharacter[];
 };
 
+type StoredFieldIds = { id: number; reused: boolean; sampleIds: Map<number, number>; kept: boolean };
+
+/**
+ * storeFieldOnce, run again when InnoDB picks it as a deadlock's victim: two first reads of the same new
+ * bytes at once both insert, one hits the unique key and waits on the other's lock, and the database rolls
+ * one back. Its next attempt finds the other's field.
+ */
+async function storeField(pool: Pool, f: FieldUpload): Promise<StoredFieldIds> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeFieldOnce(pool, f);
+    } catch (err) {
+      if (!isDeadlock(err) || attempt === 5) throw err;
+      await new Promise((r) => setTimeout(r, attempt * 5 * Math.random()));
+    }
+  }
+}
+
 /**
  * One transaction: the field, then its characters as pending user samples. A byte-identical re-upload
- * reuses its field; its characters are read again and replaced only while none has been reviewed (an
- * admin's work is never thrown away). Raw SQL over the driver pool, as for single uploads (lib/samples/predict).
+ * reuses its field and never deletes a sample, so ids and label events stay: while every character is
+ * pending and the new reading cuts the line at the same places, each sample takes its new reading in place
+ * (its version moves); otherwise what is stored is kept whole (`kept`). Raw SQL over the driver pool, as for
+ * single uploads (lib/samples/upload-store).
  */
-async function storeField(pool: Pool, f: FieldUpload): Promise<{ id: number; reused: boolean; sampleIds: Map<number, number> }> {
+async function storeFieldOnce(pool: Pool, f: FieldUpload): Promise<StoredFieldIds> {
   const conn = await pool.getConnection();
   try {
     await conn.beginTransaction();
@@ -238,17 +269,32 @@ async function storeField(pool: Pool, f: FieldUpload): Promise<{ id: number; reu
       reused = true;
       const [twin] = await conn.execute<{ id: number | bigint }[]>("SELECT id FROM Field WHERE sha256 = ? FOR UPDATE", [f.sha256]);
       id = Number(twin.id);
-      const [reviewed] = await conn.execute<{ n: number | bigint }[]>("SELECT COUNT(*) AS n FROM Sample WHERE fieldId = ? AND status <> 'pending'", [id]);
-      if (Number(reviewed.n) > 0) {
+      const samples = await conn.execute<{ id: number | bigint; fieldPosition: number; status: string; box: unknown }[]>(
+        "SELECT id, fieldPosition, status, box FROM Sample WHERE fieldId = ? FOR UPDATE",
+        [id],
+      );
+      const sampleIds = new Map(samples.map((r) => [Number(r.fieldPosition), Number(r.id)]));
+      const boxOf = new Map(samples.map((r) => [Number(r.fieldPosition), typeof r.box === "string" ? r.box : JSON.stringify(r.box)]));
+      const sameCuts = samples.length === f.characters.length && f.characters.every((c) => boxOf.get(c.position) === JSON.stringify(c.box));
+      if (!sameCuts || samples.some((r) => r.status !== "pending")) {
         await conn.commit();
-        const rows = await conn.execute<{ id: number; fieldPosition: number }[]>("SELECT id, fieldPosition FROM Sample WHERE fieldId = ?", [id]);
-        return { id, reused, sampleIds: new Map(rows.map((r) => [Number(r.fieldPosition), Number(r.id)])) };
+        return { id, reused, sampleIds, kept: true };
       }
-      await conn.execute("DELETE FROM Sample WHERE fieldId = ?", [id]);
+      for (const c of f.characters) {
+        await conn.execute(
+          `UPDATE Sample SET predictedLabel = ?, confidence = ?, topK = ?, unrestrictedTopK = ?, modelVersionId = ?, restriction = ?,
+                             version = version + 1, updatedAt = NOW(3)
+           WHERE id = ? AND status = 'pending'`,
+          [c.predictedLabel, c.confidence, JSON.stringify(c.topK), c.unrestrictedTopK && JSON.stringify(c.unrestrictedTopK), f.modelVersionId, c.restriction,
+           sampleIds.get(c.position)],
+        );
+      }
       await conn.execute(
         "UPDATE Field SET text = ?, confidence = ?, expected = ?, alternatives = ?, comb = ?, modelVersionId = ?, updatedAt = NOW(3) WHERE id = ?",
         [...fieldValues, id],
       );
+      await conn.commit();
+      return { id, reused, sampleIds, kept: false };
     }
     const split = heldOutSplit(f.sha256);
     const sampleIds = new Map<number, number>();
@@ -266,7 +312,7 @@ async function storeField(pool: Pool, f: FieldUpload): Promise<{ id: number; reu
       for (const row of rows) sampleIds.set(Number(row.fieldPosition), Number(row.id));
     }
     await conn.commit();
-    return { id, reused, sampleIds };
+    return { id, reused, sampleIds, kept: false };
   } catch (err) {
     await conn.rollback().catch(() => undefined);
     throw err;

@@ -72,8 +72,8 @@ async function main() {
       const truth = picks.map((i) => set.classOf(split.chars[i]) ?? split.chars[i]);
       found += characters.length;
       truthBoxes += field.boxes.length;
-      matched += field.boxes.filter((b) => characters.some((ch) => iou(b, ch.box) >= 0.5)).length;
-      foundRight += characters.filter((ch) => field.boxes.some((b) => iou(b, ch.box) >= 0.5)).length;
+      matched += field.boxes.filter((b) => characters.some((ch) => ch.box && iou(b, ch.box) >= 0.5)).length;
+      foundRight += characters.filter((ch) => field.boxes.some((b) => ch.box && iou(b, ch.box) >= 0.5)).length;
       if (said.length === truth.length && said.every((r, i) => r === truth[i])) exact++;
       if (said.length === truth.length) right += said.filter((r, i) => r === truth[i]).length;
       total += truth.length;

@@ -17,6 +17,7 @@ export async function inThreadFieldReader(modelPath: string): Promise<(bytes: Bu
   const model = { id: 1, number: 1, classSet: "balanced47", classes: CLASS_SETS.balanced47.labels, session } as unknown as ServingModel;
   const deps: ReadDeps = {
     pool: undefined as never, // previews store nothing
+    db: undefined as never,
     batcher: new Batcher(async () => model, { maxBatch: 64 }),
     model: async () => model,
     analyseField: async (bytes) => unwrap(await analyseField(bytes, MAX_INPUT_PIXELS)),

@@ -119,6 +119,7 @@ describe("predictions and fields stored, and batched, on the real model and data
     expect(photo.length).toBeGreaterThan(2_000_000);
     const deps: ReadDeps = {
       pool,
+      db: t.db,
       batcher: new Batcher(() => active.require(), { maxBatch: 32 }),
       model: () => active.require(),
       analyseField: async (bytes) => unwrap(await analyseField(bytes, 40_000_000)),

@@ -67,6 +67,40 @@ describe("field reading API (POST /api/read, GraphQL read/field/fields) against 
     expect(await app.t.db.sample.count({ where: { fieldId: body.id } })).toBe(4);
   });
 
+  it("reads of the same new field bytes at once all answer with one field whose samples exist", async () => {
+    const png = await fieldPng("2 X", { pitch: 91 });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post(png)));
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const bodies = await Promise.all(answers.map((r) => r.json()));
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    const ids = bodies.flatMap((b) => b.characters.map((c: { sampleId: number }) => c.sampleId));
+    expect(await app.t.db.sample.count({ where: { id: { in: [...new Set(ids)] } } })).toBe(new Set(ids).size);
+  });
+
+  it("a re-read keeps the field's samples, their ids and label events, and answers what field(id) shows", async () => {
+    const png = await fieldPng("T4", { pitch: 97 });
+    const first = await (await post(png)).json();
+    const ids = first.characters.map((c: { sampleId: number }) => c.sampleId);
+    // every character pending: a re-read under a restriction takes the new reading in place
+    const inPlace = await (await post(png, { restrict: "digits" })).json();
+    expect(inPlace.characters.map((c: { sampleId: number }) => c.sampleId)).toEqual(ids);
+    // an admin approves the first character; the next re-read changes nothing and answers the stored field
+    const version = (await app.t.db.sample.findUniqueOrThrow({ where: { id: ids[0] } })).version;
+    const approved = await gql("mutation($id: ID!, $v: Int!) { approveSample(id: $id, version: $v) { id } }", { id: String(ids[0]), v: version }, adminCookie);
+    expect(approved.errors).toBeUndefined();
+    const events = await app.t.db.labelEvent.count({ where: { sampleId: { in: ids } } });
+    const again = await (await post(png, { restrict: "letters" })).json();
+    const stored = (await gql("query($id: ID!) { field(id: $id) { text characters { sampleId label } } }", { id: String(first.id) })).data!.field;
+    expect({ id: again.id, text: again.text, ids: again.characters.map((c: { sampleId: number }) => c.sampleId) }).toEqual({
+      id: first.id,
+      text: stored.text,
+      ids: stored.characters.map((c: { sampleId: string }) => Number(c.sampleId)),
+    });
+    expect(stored.characters.map((c: { sampleId: string }) => Number(c.sampleId))).toEqual(ids);
+    expect(await app.t.db.labelEvent.count({ where: { sampleId: { in: ids } } })).toBe(events);
+    expect(events).toBeGreaterThan(0);
+  });
+
   it("holds the reading to a pattern, a lexicon or a restriction, and refuses a bad one clearly", async () => {
     const png = await fieldPng("4O7");
     const digits = await (await post(png, { pattern: "\\d{3}", preview: "1" })).json();

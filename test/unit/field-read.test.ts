@@ -21,11 +21,11 @@ describe("lib/fields: reading a line of handwriting", () => {
     const field = await read(await fieldPng("47LX"));
     expect(field.text).toBe("47LX");
     expect(field.characters).toHaveLength(4);
-    const xs = field.characters.map((c) => c.box.x);
+    const xs = field.characters.map((c) => c.box!.x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     for (const c of field.characters) {
-      expect(c.box.width).toBeGreaterThan(20);
-      expect(c.box.height).toBeGreaterThan(40);
+      expect(c.box!.width).toBeGreaterThan(20);
+      expect(c.box!.height).toBeGreaterThan(40);
       expect(c.image28).toMatch(/^data:image\/png;base64,/);
       expect(c.top5).toHaveLength(5);
     }
