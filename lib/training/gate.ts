@@ -40,6 +40,8 @@ async function score(onnx: Uint8Array | string, classes: string[], classSet: str
 }
 
 const pct = (v: number | null) => (v == null ? "n/a" : `${(v * 100).toFixed(2)}%`);
+/** A score with the number of images behind it ("90.66% of 5,890"). */
+const scored = (v: number | null, count: number) => (v == null ? "n/a (no images)" : `${pct(v)} of ${count.toLocaleString("en")}`);
 
 /**
  * A candidate replaces the active model only if it is not worse on the generated base test set nor on
@@ -55,16 +57,22 @@ export async function runGate(
   const tolerance = tolerancePoints / 100;
   const cand = await score(candidate.onnx, candidate.classes, candidate.classSet, sets);
   const decide = (pass: boolean, reason: string, act: GateScores | null): GateDecision => ({ pass, reason, candidate: cand, active: act, tolerance: tolerancePoints });
+  // The base test set is what every candidate is measured on: without it there is nothing to judge by.
+  if (!cand.baseCount) return decide(false, "the base test set is missing (no generated test images in the database): import the base data, then train again", null);
   if (!active) return decide(true, "no model is active", null);
   const act = await score(active.onnx, active.classes, active.classSet, sets);
   if (cand.base != null && act.base != null && cand.base < act.base - tolerance) {
-    return decide(false, `worse on the base test set: ${pct(cand.base)} against ${pct(act.base)} (tolerance ${tolerancePoints} points)`, act);
+    return decide(false, `worse on the base test set: ${scored(cand.base, cand.baseCount)} against ${pct(act.base)} (tolerance ${tolerancePoints} points)`, act);
   }
   if (cand.real != null && act.real != null && cand.real < act.real - tolerance) {
-    return decide(false, `worse on real handwriting (${cand.realCount} EMNIST/NIST test characters): ${pct(cand.real)} against ${pct(act.real)} (tolerance ${tolerancePoints} points)`, act);
+    return decide(false, `worse on real handwriting: ${scored(cand.real, cand.realCount)} EMNIST/NIST test characters against ${pct(act.real)} (tolerance ${tolerancePoints} points)`, act);
   }
   if (cand.user != null && act.user != null && cand.user < act.user) {
-    return decide(false, `worse on held-out user samples: ${pct(cand.user)} against ${pct(act.user)}`, act);
+    return decide(false, `worse on held-out user samples: ${scored(cand.user, cand.userCount)} against ${pct(act.user)}`, act);
   }
-  return decide(true, `base ${pct(cand.base)} (active ${pct(act.base)}), real handwriting ${pct(cand.real)} (active ${pct(act.real)}), user ${pct(cand.user)} (active ${pct(act.user)})`, act);
+  return decide(
+    true,
+    `base ${scored(cand.base, cand.baseCount)} (active ${pct(act.base)}), real handwriting ${scored(cand.real, cand.realCount)} (active ${pct(act.real)}), user ${scored(cand.user, cand.userCount)} (active ${pct(act.user)})`,
+    act,
+  );
 }

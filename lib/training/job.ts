@@ -58,7 +58,10 @@ export async function executeRun(db: Db, cfg: Config, run: TrainingRun, workerId
     },
   };
   const ticker = setInterval(() => void beat(true).catch(() => undefined), HEARTBEAT_MS);
+  // Between stages the run's row is asked afresh: a cancel that came after the last heartbeat stops the
+  // run here, so a cancelled run never registers a candidate, judges it or promotes it.
   const stage = async <T>(step: () => Promise<T>): Promise<T> => {
+    await beat(true);
     abort.signal.throwIfAborted();
     return step();
   };

@@ -34,14 +34,22 @@ describe("the models page in Chromium", () => {
     expect(await page.getByTestId("run-phase").textContent()).toBe("waiting for a training worker");
     expect(await page.getByRole("button", { name: "Train from scratch" }).isDisabled()).toBe(true);
     await page.getByRole("button", { name: /^Cancel run \d+$/ }).click();
+    await page.getByTestId("confirm-cancel").getByRole("button", { name: /^Cancel run \d+ now$/ }).click();
     await message.getByText("Cancelled.").waitFor();
     await page.getByRole("cell", { name: "cancelled" }).waitFor();
     expect((await app.t.db.trainingRun.findFirstOrThrow()).status).toBe("cancelled");
 
+    // promoting asks first (v2 is a candidate the gate turned away); "keep" changes nothing
     await row(2).getByRole("button", { name: "Promote" }).click();
+    await page.getByTestId("confirm-activate").getByRole("button", { name: "Keep the current model" }).click();
+    await page.getByTestId("confirm-activate").waitFor({ state: "detached" });
+    expect((await app.t.db.modelVersion.findFirstOrThrow({ where: { number: 2 } })).status).toBe("rejected");
+    await row(2).getByRole("button", { name: "Promote" }).click();
+    await page.getByTestId("confirm-activate").getByRole("button", { name: "Make v2 active" }).click();
     await message.getByText("v2 is now active.").waitFor();
     await row(2).getByText("active").waitFor();
     await row(1).getByRole("button", { name: "Roll back to this" }).click();
+    await page.getByTestId("confirm-activate").getByRole("button", { name: "Make v1 active" }).click();
     await message.getByText("v1 is now active.").waitFor();
     await row(1).getByText("active").waitFor();
     const statuses = Object.fromEntries((await app.t.db.modelVersion.findMany()).map((m) => [m.number, m.status]));
@@ -66,6 +74,7 @@ describe("the models page in Chromium", () => {
     await page.getByTestId("live-run").getByText(/Run \d+ \(full, manual\) is queued/).waitFor();
     expect(await app.t.db.trainingRun.count()).toBe(runsBefore + 1);
     await page.getByRole("button", { name: /^Cancel run \d+$/ }).click();
+    await page.getByTestId("confirm-cancel").getByRole("button", { name: /^Cancel run \d+ now$/ }).click();
     await page.getByTestId("models-message").getByText("Cancelled.").waitFor();
     await page.close();
   });

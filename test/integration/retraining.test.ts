@@ -157,6 +157,22 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     expect(await t.db.trainingRun.findFirstOrThrow()).toMatchObject({ status: "queued" });
   });
 
+  it("a run cancelled just as its trainer finishes registers no candidate and judges nothing", async () => {
+    await importDataset(t.db, { dir: tinyData });
+    const versions = await t.db.modelVersion.count();
+    await startTraining(t.db, "full");
+    const run = (await claimRun(t.db, "worker-a"))!;
+    const cfg = parseConfig({ ...process.env, BASE_DATA_DIR: tinyData, FULL_TRAIN_EPOCHS: "1" });
+    await executeRun(t.db, cfg, run, "worker-a", {
+      // the trainer's last line: the cancel arrives after the last heartbeat, before the register stage
+      onLine: (line) => void (line.includes('"event": "done"') && cancelTraining(t.db, run.id)),
+    });
+    const after = await t.db.trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after.status).toBe("cancelled");
+    expect(after.logTail).not.toMatch(/candidate model version|gate:/);
+    expect(await t.db.modelVersion.count()).toBe(versions);
+  });
+
   it("cancelling a run while it generates base data stops the generator's processes, and nothing after it starts", async () => {
     await startTraining(t.db, "fine_tune");
     const run = (await claimRun(t.db, "worker-a"))!;
@@ -214,6 +230,10 @@ describe("retraining: trigger, claims, recovery, gate, registry, hot swap", () =
     const accepted = await runGate(good, bad, sets, 0.5);
     expect(accepted.pass).toBe(true);
     expect(accepted.candidate.base!).toBeGreaterThan(accepted.active!.base!);
+    expect(accepted.reason).toMatch(new RegExp(`^base [\\d.]+% of ${sets.base.images.length.toLocaleString("en")} `)); // the count behind each score
+    // without the base test set there is nothing to judge by: the gate fails instead of passing on "n/a"
+    const blind = await runGate(good, bad, { ...sets, base: { images: [], chars: [] } }, 0.5);
+    expect(blind).toMatchObject({ pass: false, reason: expect.stringMatching(/the base test set is missing/) });
   });
 
   it("promotes any version and rolls back to one that served before", async () => {

@@ -83,7 +83,8 @@ export function Models() {
   const [runs, setRuns] = useState<Run[]>([]);
   const [trigger, setTrigger] = useState<Trigger | null>(null);
   const [message, setMessage] = useState("");
-  const [confirmFull, setConfirmFull] = useState(false);
+  // One question at a time before an action that is hard to take back: what it does, and the two answers.
+  const [asking, setAsking] = useState<{ id: string; label: string; text: string; yes: string; no: string; act: () => void } | null>(null);
 
   const load = useCallback(async () => {
     const res = await gql(ModelsPageDocument);
@@ -126,32 +127,63 @@ export function Models() {
           <button type="button" className="btn" disabled={!!live} onClick={() => void mutate(() => gql(StartTrainingMutation, { mode: "FINE_TUNE" }), "Fine-tuning queued.")}>
             Fine-tune now
           </button>
-          <button type="button" className="btn" disabled={!!live} onClick={() => setConfirmFull(true)}>
+          <button
+            type="button"
+            className="btn"
+            disabled={!!live}
+            onClick={() =>
+              setAsking({
+                id: "confirm-full",
+                label: "Confirm training from scratch",
+                text: "Training from scratch learns everything again from the base data, for many more epochs than a fine-tune: on a machine without a GPU it keeps the training worker busy for a long time. The current model serves meanwhile.",
+                yes: "Start it",
+                no: "Keep the current model",
+                act: () => void mutate(() => gql(StartTrainingMutation, { mode: "FULL" }), "Full training queued."),
+              })
+            }
+          >
             Train from scratch
           </button>
-          {confirmFull && !live && (
-            <p className="w-full rounded bg-amber-100 p-2 text-sm text-amber-800" role="alertdialog" aria-label="Confirm training from scratch" data-testid="confirm-full">
-              Training from scratch learns everything again from the base data, for many more epochs than a fine-tune: on a machine without a GPU
-              it keeps the training worker busy for a long time. The current model serves meanwhile.{" "}
+          {live && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() =>
+                setAsking({
+                  id: "confirm-cancel",
+                  label: `Confirm cancelling run ${live.id}`,
+                  text: `Cancel run ${live.id}? It stops where it is, its work is thrown away, and it registers no model.`,
+                  yes: `Cancel run ${live.id} now`,
+                  no: "Let it run",
+                  act: () => void mutate(() => gql(CancelTrainingMutation, { id: live.id }), "Cancelled."),
+                })
+              }
+            >
+              Cancel run {live.id}
+            </button>
+          )}
+          {asking && (
+            <p
+              className="fixed inset-x-0 bottom-0 z-10 border-t border-amber-300 bg-amber-100 p-3 text-sm text-amber-900 shadow-lg"
+              role="alertdialog"
+              aria-label={asking.label}
+              data-testid={asking.id}
+            >
+              {asking.text}{" "}
               <button
                 type="button"
                 className="btn"
                 onClick={() => {
-                  setConfirmFull(false);
-                  void mutate(() => gql(StartTrainingMutation, { mode: "FULL" }), "Full training queued.");
+                  setAsking(null);
+                  asking.act();
                 }}
               >
-                Start it
+                {asking.yes}
               </button>{" "}
-              <button type="button" className="btn" onClick={() => setConfirmFull(false)}>
-                Keep the current model
+              <button type="button" className="btn" autoFocus onClick={() => setAsking(null)}>
+                {asking.no}
               </button>
             </p>
-          )}
-          {live && (
-            <button type="button" className="btn" onClick={() => void mutate(() => gql(CancelTrainingMutation, { id: live.id }), "Cancelled.")}>
-              Cancel run {live.id}
-            </button>
           )}
         </div>
         {live ? (
@@ -242,10 +274,15 @@ export function Models() {
                       type="button"
                       className="btn"
                       onClick={() =>
-                        void mutate(
-                          () => (m.activatedAt ? gql(RollbackModelMutation, { id: m.id }) : gql(PromoteModelMutation, { id: m.id })),
-                          `v${m.number} is now active.`,
-                        )
+                        setAsking({
+                          id: "confirm-activate",
+                          label: `Confirm making v${m.number} the serving model`,
+                          text: `Make v${m.number} the model every server answers with (each switches within seconds)?${m.metrics?.gate && !m.metrics.gate.pass ? ` The gate turned it away: ${m.metrics.gate.reason}.` : ""}`,
+                          yes: `Make v${m.number} active`,
+                          no: "Keep the current model",
+                          act: () =>
+                            void mutate(() => (m.activatedAt ? gql(RollbackModelMutation, { id: m.id }) : gql(PromoteModelMutation, { id: m.id })), `v${m.number} is now active.`),
+                        })
                       }
                     >
                       {m.activatedAt ? "Roll back to this" : "Promote"}

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ModelVersion, Prisma } from "../../db/generated/client";
 import { buildCard } from "../card";
+import { Cancelled } from "../process";
 import type { RunContext } from "../run-context";
 import type { Prepared } from "./prepare";
 import type { Trained } from "./train";
@@ -15,19 +16,24 @@ export async function register(ctx: RunContext, prepared: Prepared, trained: Tra
   const card = buildCard(`handprint-${prepared.classSet}-v${number}`, trained.result, onnx, {
     data: { description: "base data and approved user samples from the database", exported: prepared.exported },
   });
-  const candidate = await db.modelVersion.create({
-    data: {
-      number,
-      classSet: prepared.classSet,
-      onnx,
-      weights,
-      sha256: card.sha256,
-      card: card as Prisma.InputJsonValue,
-      status: "candidate",
-      parentId: prepared.parent?.id,
-      labelEventCutoff: prepared.cutoff,
-      dataCounts: prepared.exported as Prisma.InputJsonValue,
-    },
+  // The run's row is locked while the candidate is made: a cancel either lands first (no candidate) or waits.
+  const candidate = await db.$transaction(async (tx) => {
+    const [run] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM TrainingRun WHERE id = ${ctx.run.id} FOR UPDATE`;
+    if (run?.status !== "running") throw new Cancelled();
+    return tx.modelVersion.create({
+      data: {
+        number,
+        classSet: prepared.classSet,
+        onnx,
+        weights,
+        sha256: card.sha256,
+        card: card as Prisma.InputJsonValue,
+        status: "candidate",
+        parentId: prepared.parent?.id,
+        labelEventCutoff: prepared.cutoff,
+        dataCounts: prepared.exported as Prisma.InputJsonValue,
+      },
+    });
   });
   log.add(`candidate model version ${number}: held-out top-1 ${(trained.result.test.top1 * 100).toFixed(2)}%`);
   return candidate;
