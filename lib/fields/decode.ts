@@ -1,3 +1,4 @@
+import { ImageError } from "../image/image-error";
 import type { ClassSet } from "../models/classsets";
 import type { Automaton } from "./pattern";
 
@@ -54,6 +55,13 @@ export type DecodeOptions = {
 };
 
 const SCRIPT_SWITCH = Math.log(0.5);
+/**
+ * Automaton edges one field's decoding may look at, so that no pattern holds the request thread for long:
+ * a 64-character line under a 10,000-value lexicon, a date or a 200-character line of words and codes stay
+ * well below it; a 200-character line under nested repeats (`((.?){8}){8}` twice) reaches it and is
+ * refused (400) instead of decoding for seconds.
+ */
+const WORK_BUDGET = 300_000;
 const scriptOf = (c: string) => (/[0-9]/.test(c) ? 1 : /\p{L}/u.test(c) ? 2 : 0);
 
 /** A partial reading; its characters are a chain back to the first (`last`, then `before`), copied out only at the end. */
@@ -141,6 +149,8 @@ type Step = { states: number[]; char: string; probability: number; logScore: num
 /** The automaton seen through the model's classes, with what it has worked out remembered. */
 class Walker {
   private readonly closures = new Map<number, number[]>();
+  /** Automaton edges looked at so far: a field's reading stops at WORK_BUDGET instead of holding the thread. */
+  private work = 0;
   /** For each class, the characters it stands for: "C" stands for C and c where the set merges them. */
   private readonly stands: string[][];
   private readonly known = new Set<string>();
@@ -158,6 +168,13 @@ class Walker {
     this.stands.flat().forEach((c) => this.known.add(c));
   }
 
+  private spend(edges: number): void {
+    this.work += edges;
+    if (this.work > WORK_BUDGET) {
+      throw new ImageError("BAD_USER_INPUT", "the pattern or lexicon is too complex for a field this long: simplify it, or read the field in shorter pieces");
+    }
+  }
+
   closure(states: number[]): number[] {
     const seen = new Set<number>();
     const stack = [...states];
@@ -165,6 +182,7 @@ class Walker {
       const s = stack.pop()!;
       if (seen.has(s)) continue;
       seen.add(s);
+      this.spend(this.automaton.edges[s].length);
       for (const e of this.automaton.edges[s]) if (e.chars === null) stack.push(e.to);
     }
     return [...seen].sort((a, b) => a - b);
@@ -174,6 +192,7 @@ class Walker {
     let char: string | undefined;
     const to: number[] = [];
     for (const s of states) {
+      this.spend(this.automaton.edges[s].length);
       for (const e of this.automaton.edges[s]) {
         const c = e.chars && accepts(e.chars);
         if (c === undefined || c === null) continue;

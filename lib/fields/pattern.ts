@@ -27,7 +27,11 @@ export type Automaton = {
   describe: string;
 };
 
-const MAX_STATES = 20_000;
+/**
+ * A pattern's automaton may have at most this many states: nested repeats multiply (`((.?){32}){32}` has
+ * over 2,000), and the decoder's work grows with them on every character of the line.
+ */
+const MAX_STATES = 2_000;
 const MAX_REPEAT = 32;
 export const MAX_PATTERN_LENGTH = 200;
 export const MAX_LEXICON = { values: 10_000, characters: 200_000, valueLength: 64 };
@@ -160,7 +164,7 @@ class Builder {
   edges: Edge[][] = [];
 
   state(): number {
-    if (this.edges.length >= MAX_STATES) throw new ImageError("BAD_USER_INPUT", "the pattern or lexicon is too large to read with");
+    if (this.edges.length >= MAX_STATES) throw new ImageError("BAD_USER_INPUT", `the pattern is too complex to read with (more than ${MAX_STATES} states): use fewer nested repeats`);
     this.edges.push([]);
     return this.edges.length - 1;
   }

@@ -226,11 +226,7 @@ type FieldUpload = {
 
 type StoredFieldIds = { id: number; reused: boolean; sampleIds: Map<number, number>; kept: boolean };
 
-/**
- * storeFieldOnce, run again when InnoDB picks it as a deadlock's victim: two first reads of the same new
- * bytes at once both insert, one hits the unique key and waits on the other's lock, and the database rolls
- * one back. Its next attempt finds the other's field.
- */
+/** storeFieldOnce, run again should InnoDB still pick it as a deadlock's victim (its next attempt finds the field). */
 async function storeField(pool: Pool, f: FieldUpload): Promise<StoredFieldIds> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -267,6 +263,10 @@ async function storeFieldOnce(pool: Pool, f: FieldUpload): Promise<StoredFieldId
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       reused = true;
+      // The failed insert left a shared lock on the twin's key; several readers of the same new bytes each
+      // holding one and then asking for an exclusive lock is a deadlock. A fresh transaction starts without it.
+      await conn.rollback();
+      await conn.beginTransaction();
       const [twin] = await conn.execute<{ id: number | bigint }[]>("SELECT id FROM Field WHERE sha256 = ? FOR UPDATE", [f.sha256]);
       id = Number(twin.id);
       const samples = await conn.execute<{ id: number | bigint; fieldPosition: number; status: string; box: unknown }[]>(

@@ -98,6 +98,27 @@ describe("lib/fields: reading a line of handwriting", () => {
     expect(boxed.text).toBe("40271");
   });
 
+  it("refuses a pattern of nested repeats at compile time, and stops a too costly decode with a clear 400", () => {
+    const known = [...new Set(set.labels.flatMap((l) => set.standsFor(l)))].join("");
+    expect(() => compilePattern("((.?){32}){32}", known)).toThrow(/too complex to read with \(more than 2000 states\)/);
+    // under the state cap, but 200 characters long: the decoder's work budget ends it
+    const line = (n: number) => ({ nodes: n + 1, spans: Array.from({ length: n }, (_, i) => ({ from: i, to: i + 1 })), gaps: Array(n + 1).fill("none") }) as never;
+    const rows = Array.from({ length: 200 }, (_, i) => Float32Array.from(set.labels.map((_, k) => ((k * 7 + i) % 47) / 1081)));
+    const nested = compilePattern("((.?){8}){8}((.?){8}){8}", known);
+    const error = (() => {
+      try {
+        decodeField(line(200), rows, set.labels, set, nested);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(error).toBeInstanceOf(ImageError);
+    expect(error).toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringMatching(/too complex for a field this long/) });
+    // a lexicon of 10,000 values on a long line is far within the budget
+    const lexicon = compileLexicon(Array.from({ length: 10_000 }, (_, i) => `V${String(i).padStart(18, "0")}`));
+    expect(() => decodeField(line(64), rows.slice(0, 64), set.labels, set, lexicon)).not.toThrow();
+  });
+
   it('answers "no writing found" for a blank image', async () => {
     const err = await read(await fieldPng("    ")).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImageError);
