@@ -126,7 +126,7 @@ def load_sources(args: list[str], split: str, spec: dict, skip_missing: bool = F
         for prefix in prefixes:
             images, chars = read_prefix(source, prefix, split)
             x, y = to_class_set(images, chars, spec)
-            keys = [row.tobytes() + bytes([label]) for row, label in zip(x.reshape(len(x), -1), y.astype(np.uint8))]
+            keys = [row.tobytes() + bytes([label]) for row, label in zip(x.reshape(len(x), -1), y.astype(np.uint8), strict=True)]
             fresh = np.array([k not in seen for k in keys], bool) if len(keys) else np.zeros(0, bool)
             seen.update(keys)
             xs.append(x[fresh])
@@ -141,7 +141,7 @@ def load_sources(args: list[str], split: str, spec: dict, skip_missing: bool = F
     return np.concatenate(xs), np.concatenate(ys), summary
 
 
-def epoch_order(summary: list[dict], weights: dict[str, float], generator) -> "torch.Tensor":
+def epoch_order(summary: list[dict], weights: dict[str, float], generator) -> "torch.Tensor":  # noqa: F821 (torch is imported lazily)
     """One epoch's shuffled indices: each source drawn `weight` times (2 = every image twice, 0.3 = a fresh
     random 30% each epoch), so a small real set can weigh against a large generated one."""
     import torch

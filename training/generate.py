@@ -78,8 +78,8 @@ def finish(im: Image.Image, rng) -> np.ndarray | None:
 def render_font_char(font: ImageFont.FreeTypeFont, ch: str, rng) -> Image.Image:
     im = Image.new("L", (CANVAS, CANVAS), 0)
     draw = ImageDraw.Draw(im)
-    l, t, r, b = draw.textbbox((0, 0), ch, font=font)
-    draw.text(((CANVAS - (r - l)) / 2 - l, (CANVAS - (b - t)) / 2 - t), ch, font=font, fill=255)
+    left, top, right, bottom = draw.textbbox((0, 0), ch, font=font)
+    draw.text(((CANVAS - (right - left)) / 2 - left, (CANVAS - (bottom - top)) / 2 - top), ch, font=font, fill=255)
     return stroke_width(affine(im, rng), rng)
 
 
@@ -108,8 +108,8 @@ def restroke_font_char(font: ImageFont.FreeTypeFont, ch: str, rng) -> Image.Imag
     """A handwriting font's glyph reduced to its skeleton and drawn again with a pen of random width."""
     im = Image.new("L", (CANVAS, CANVAS), 0)
     draw = ImageDraw.Draw(im)
-    l, t, r, b = draw.textbbox((0, 0), ch, font=font)
-    draw.text(((CANVAS - (r - l)) / 2 - l, (CANVAS - (b - t)) / 2 - t), ch, font=font, fill=255)
+    left, top, right, bottom = draw.textbbox((0, 0), ch, font=font)
+    draw.text(((CANVAS - (right - left)) / 2 - left, (CANVAS - (bottom - top)) / 2 - top), ch, font=font, fill=255)
     centre = skeleton(np.asarray(im) > 127)
     radius = int(rng.integers(1, 6))
     yy, xx = np.mgrid[-radius : radius + 1, -radius : radius + 1]

@@ -44,7 +44,7 @@ def main(argv=None):
     result = json.loads(Path(args.result).read_text())
     result["interpolated"] = {"alpha": args.alpha, "start": str(args.start), "tuned": str(args.tuned)}
     result = write_run_folder(model, spec, shape, args.test_data, result, Path(args.out))
-    emit(event="done", top1=result["test"]["top1"], top5=result["test"]["top5"], alpha=args.alpha, out=str(out))
+    emit(event="done", top1=result["test"]["top1"], top5=result["test"]["top5"], alpha=args.alpha, out=str(args.out))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ class LegacyDense(nn.Module):
     def __init__(self, num_classes: int):
         super().__init__()
         sizes, layers = [784, 455, 250, 170, 120, 50], [nn.Flatten()]
-        for a, b in zip(sizes, sizes[1:]):
+        for a, b in zip(sizes, sizes[1:], strict=False):
             layers += [nn.Linear(a, b), nn.ReLU(inplace=True), nn.Dropout(0.2)]
         self.net = nn.Sequential(*layers, nn.Linear(50, num_classes))
 

@@ -77,14 +77,15 @@ def main(argv=None):
     with Pool(max(1, args.workers)) as pool:
         for done, res in enumerate(pool.imap_unordered(convert_folder, jobs), start=1):
             elapsed = time.time() - start
-            print(json.dumps({"event": "progress", "done": done, "total": len(jobs), **res, "eta_s": round(elapsed / done * (len(jobs) - done), 1)}), flush=True)
+            eta_s = round(elapsed / done * (len(jobs) - done), 1)
+            print(json.dumps({"event": "progress", "done": done, "total": len(jobs), **res, "eta_s": eta_s}), flush=True)
     chars = sorted({j["char"] for j in jobs}, key=BYCLASS.index)
     prefix = f"nist-{kind}"
     split_images = {"train": [], "test": []}
     split_labels = {"train": [], "test": []}
     for job in jobs:
         part = np.load(job["part"])
-        for img, partition in zip(part["images"], part["partitions"]):
+        for img, partition in zip(part["images"], part["partitions"], strict=True):
             split = "test" if str(partition) in test_parts else "train"
             split_images[split].append(img)
             split_labels[split].append(chars.index(job["char"]))
@@ -93,7 +94,8 @@ def main(argv=None):
         write_idx(out / f"{prefix}-{split}-images-idx3-ubyte.gz", images)
         write_idx(out / f"{prefix}-{split}-labels-idx1-ubyte.gz", np.array(split_labels[split], np.uint8))
     (out / f"{prefix}-mapping.txt").write_text("".join(f"{i} {ord(c)}\n" for i, c in enumerate(chars)))
-    print(json.dumps({"event": "done", "train": len(split_labels["train"]), "test": len(split_labels["test"]), "test_partitions": sorted(test_parts)}), flush=True)
+    counts = {split: len(split_labels[split]) for split in ("train", "test")}
+    print(json.dumps({"event": "done", **counts, "test_partitions": sorted(test_parts)}), flush=True)
 
 
 if __name__ == "__main__":

@@ -174,7 +174,7 @@ def main(argv=None):
         args.data = [d if ":" in d else f"{d}:{args.source_split}" for d in args.data]
     if len(args.weight) > len(args.data) or any(w < 0 for w in args.weight):
         raise SystemExit(f"--weight takes at most one non-negative number per --data source ({len(args.data)})")
-    weights = dict(zip(args.data, args.weight))
+    weights = dict(zip(args.data, args.weight, strict=False))  # sources without a weight are drawn once
     tr_x, tr_y, sources = load_sources(args.data, "train", spec)
     # Without --test-data, the held-out set is the test split of every source that has one.
     te_x, te_y, _ = load_sources(args.test_data or args.data, "test", spec, skip_missing=not args.test_data)
@@ -271,7 +271,8 @@ def main(argv=None):
         metrics = card_metrics(probs, test_y.cpu().numpy(), spec["labels"])
         recipe = {k: getattr(args, k) for k in ("width", "depth", "epochs", "batch_size", "lr", "weight_decay", "label_smoothing", "augment", "elastic",
                                                  "optimizer", "schedule", "seed", "weight", "limit")}
-        result = {"class_set": spec["name"], "classes": spec["labels"], "arch": args.arch, "width": args.width, "depth": args.depth, "parameters": params, "recipe": recipe,
+        result = {"class_set": spec["name"], "classes": spec["labels"], "arch": args.arch, "width": args.width, "depth": args.depth,
+                  "parameters": params, "recipe": recipe,
                   "train_images": len(train_y), "test_images": len(test_y), "source": prefix, "sources": sources, "data": args.data,
                   "epochs": args.epochs, "train_seconds": train_seconds, "device": str(device), "world_size": WORLD,
                   "fine_tuned_from": args.init, "history": history, "test": metrics}

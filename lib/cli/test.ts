@@ -7,6 +7,7 @@ import path from "node:path";
 import { config, ROOT } from "../config";
 import { startEmbedded } from "../db/embedded";
 import { buildIfStale } from "./build";
+import { lintPython } from "./lint-python";
 import { ensurePackages } from "../system-packages";
 
 const JEST_EXIT_GRACE_S = 60;
@@ -27,6 +28,12 @@ async function main(): Promise<number> {
   }
   if (run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit"]) !== 0) {
     say("type check failed");
+    return 1;
+  }
+  const python = lintPython();
+  if (python.length) {
+    for (const line of python) say(line);
+    say("ruff found the above in training/ (settings: training/ruff.json)");
     return 1;
   }
   const cfg = config();
