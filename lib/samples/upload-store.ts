@@ -1,4 +1,4 @@
-import { isDuplicateKey } from "../db/errors";
+import { isDuplicateKey, statementRefused } from "../db/errors";
 import { bytesValue, type Pool } from "../db/pool";
 import { SerialBatches } from "../serial-batches";
 import type { Ranked } from "../inference/restrict";
@@ -86,8 +86,10 @@ async function storeMany(pool: Pool, uploads: Upload[]): Promise<(StoredUpload |
       rows.flatMap((r) => r.values),
     );
     if (ids.length === uploads.length) return ids.map((row) => ({ id: Number(row.id), reused: false }));
-  } catch {
-    // redone row by row below
+  } catch (err) {
+    // Redone row by row below when MariaDB refused something in it; when it could not be reached, every row
+    // fails now (one by one, each would wait for a connection again).
+    if (!statementRefused(err)) return uploads.map(() => new RowFailed(err));
   }
   const stored: (StoredUpload | RowFailed)[] = [];
   // in order: a twin later in the batch reuses the sample of the first
