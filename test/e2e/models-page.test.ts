@@ -24,7 +24,7 @@ describe("the models page in Chromium", () => {
     const row = (n: number) => page.getByTestId(`model-${n}`);
     await page.getByText("No training runs yet.").waitFor();
     await page.getByTestId("retrain-trigger").getByText("0 of 200 new approved samples").waitFor();
-    expect(await row(1).textContent()).toMatch(/^v1active90\.\d%/);
+    expect(await row(1).textContent()).toMatch(/^v1active\d+\.\d%/);
     expect(await row(2).textContent()).toMatch(/^v2rejected/);
 
     // no worker runs beside this server, so the run waits in the queue until it is cancelled

@@ -42,7 +42,8 @@ describe("lib/fields: reading a line of handwriting", () => {
   });
 
   it("reads chalk on a board, and a line ruled under the writing is not a character", async () => {
-    expect((await read(await fieldPng("T4O", { ink: "#f0f0f0", paper: "#1b2a1b" }))).text).toBe("T4O");
+    // (an O after a digit in a free field now reads 0, NIST's prior: the fixture avoids the pair, which is not what this checks)
+    expect((await read(await fieldPng("T4X", { ink: "#f0f0f0", paper: "#1b2a1b" }))).text).toBe("T4X");
     expect((await read(await fieldPng("7L4", { ruled: true }))).characters).toHaveLength(3);
   });
 
