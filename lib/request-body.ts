@@ -111,7 +111,9 @@ async function readMultipart(request: Request, type: string, names: readonly str
     parser.on("error", reject);
   });
   parsed.catch(() => undefined); // awaited below; a body refused while still arriving never gets there
-  await forEachChunk(request, { limit, slack: Math.max(MULTIPART_OVERHEAD, fieldBytes + MULTIPART_OVERHEAD) }, (chunk) => parser.write(chunk));
+  // Beyond the image: the framing and small fields, and what one larger field (a lexicon) may hold past them.
+  const slack = MULTIPART_OVERHEAD + Math.max(0, fieldBytes - MULTIPART_OVERHEAD);
+  await forEachChunk(request, { limit, slack }, (chunk) => parser.write(chunk));
   parser.end();
   await parsed.catch(() => {
     throw unreadable(); // truncated, or a malformed part
