@@ -13,7 +13,10 @@ export function buildCard(name: string, result: TrainResult, onnx: Uint8Array, e
     sha256: createHash("sha256").update(onnx).digest("hex"),
     fileBytes: onnx.length,
     data: { source: result.source, trainImages: result.train_images, testImages: result.test_images, ...extra.data },
-    training: { epochs: result.epochs, seconds: result.train_seconds, device: result.device, recipe: result.recipe, history: result.history, fineTunedFrom: result.fine_tuned_from ?? null },
+    training: { epochs: result.epochs, seconds: result.train_seconds, device: result.device, recipe: result.recipe, history: result.history, fineTunedFrom: result.fine_tuned_from ?? null,
+      ...(result.interpolated && { interpolated: result.interpolated }),
+      ...(result.logit_adjusted && { logitAdjusted: result.logit_adjusted }),
+    },
     metrics: { heldOut: result.test, ...extra.metrics },
     ...(extra.notMeasured ? { notMeasured: extra.notMeasured } : {}),
   };

@@ -52,6 +52,10 @@ export const TrainResult = z.object({
   history: z.array(z.record(z.string(), z.unknown())),
   test: HeldOut,
   onnx_sha256: z.string().optional(),
+  /** Written by training/interpolate.py: these weights are a mix of two runs', `alpha` of the tuned one. */
+  interpolated: z.object({ alpha: z.number(), start: z.string(), tuned: z.string() }).optional(),
+  /** Written by training/prior.py: the last layer's bias moved by tau times the log class prior. */
+  logit_adjusted: z.object({ tau: z.number(), prior_data: z.array(z.string()), weights: z.string() }).optional(),
 });
 export type TrainResult = z.infer<typeof TrainResult>;
 
